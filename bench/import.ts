@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { planImports } from '../src/lists/index.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { fmt, median, timeMs } from './stats.js';
+
+const SHARED = resolve(process.cwd(), '../shared/data');
+const SDN_OLD = join(SHARED, 'ofac/history/sdn_2024-05-01.csv');
+const SDN = join(SHARED, 'ofac/history/sdn_2024-05-03.csv');
+const UN = join(SHARED, 'un/consolidated_2026-02-27.xml');
+
+async function importFiles(store: Store, paths: string[]): Promise<void> {
+  for (const plan of await planImports(paths)) {
+    await store.importList({
+      source: plan.source,
+      mode: plan.adapter.mode,
+      records: plan.adapter.records(),
+      fileSha256: plan.fileSha256,
+      fileNames: plan.files,
+    });
+  }
+}
+
+async function parseOnly(paths: string[]): Promise<number> {
+  let count = 0;
+  for (const plan of await planImports(paths)) {
+    for await (const record of plan.adapter.records()) if (record.kind === 'entity') count += 1;
+  }
+  return count;
+}
+
+async function withFreshStore<T>(dialect: 'sqlite' | 'postgres', work: (store: Store) => Promise<T>): Promise<T> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
+    const store = await openStore(join(dir, 'bench.db'));
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const url = process.env.VIGIL_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `vigil_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const store = await openStore(scoped.toString());
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  }
+}
+
+export interface ImportBenchResult {
+  dialect: string;
+  importMs: number;
+  diffMs: number;
+}
+
+/** Issue 2's entry: import SDN 2024-05-03 + UN, then diff two consecutive SDN versions. */
+export async function benchImport(runs = 3): Promise<void> {
+  const parseTimes: number[] = [];
+  let entityCount = 0;
+  for (let i = 0; i < runs; i += 1) parseTimes.push(await timeMs(async () => { entityCount = await parseOnly([SDN, UN]); }));
+
+  console.log(`\n## Import (OFAC SDN 2024-05-03 + UN, ${entityCount.toLocaleString('en-US')} entities; median of ${runs})`);
+  console.log(`| dialect | import both lists | diff 05-01 -> 05-03 | baseline: parse only, no store | store overhead |`);
+  console.log('|---|---|---|---|---|');
+  const dialects: Array<'sqlite' | 'postgres'> = process.env.VIGIL_BENCH_SKIP_PG === '1' ? ['sqlite'] : ['sqlite', 'postgres'];
+  for (const dialect of dialects) {
+    const importTimes: number[] = [];
+    const diffTimes: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      await withFreshStore(dialect, async (store) => {
+        importTimes.push(await timeMs(() => importFiles(store, [SDN, UN])));
+        await importFiles(store, [SDN_OLD]);
+        await importFiles(store, [SDN]);
+        diffTimes.push(await timeMs(() => store.diff('ofac-sdn')));
+      });
+    }
+    const importMs = median(importTimes);
+    const parseMs = median(parseTimes);
+    console.log(`| ${dialect} | ${fmt(importMs, 0)} ms | ${fmt(median(diffTimes), 0)} ms | ${fmt(parseMs, 0)} ms | ${fmt(importMs / parseMs, 2)}x |`);
+  }
+  console.log('Target: both lists in under 3,000 ms on SQLite.');
+}

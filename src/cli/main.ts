@@ -1,0 +1,14 @@
+import { buildProgram } from './program.js';
+import { reportFailure } from './output.js';
+
+const program = buildProgram().exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const isCommanderExit = error instanceof Error && 'exitCode' in error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('commander.');
+  if (isCommanderExit) {
+    process.exitCode = (error as { exitCode: number }).exitCode;
+  } else {
+    process.exitCode = reportFailure(error, { json: process.argv.includes('--json') });
+  }
+}

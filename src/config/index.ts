@@ -1,0 +1,2 @@
+export { loadConfig, VigilConfig } from './config.js';
+export type { ConfigInputs } from './config.js';

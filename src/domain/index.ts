@@ -1,0 +1,5 @@
+export * from './entity.js';
+export * from './errors.js';
+export * from './list-records.js';
+export * from './countries.js';
+export * from './subject.js';

@@ -1,0 +1,1 @@
+export { createUnAdapter, type UnAdapterOptions } from './create-un-adapter.js';

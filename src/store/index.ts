@@ -1,0 +1,17 @@
+export { openStore } from './open-store.js';
+export type {
+  EntityChange,
+  EntityHistoryEntry,
+  EntitySummary,
+  ImportCounts,
+  ImportInput,
+  ImportResult,
+  ListDiff,
+  ListVersion,
+  SourceSummary,
+  Store,
+  StoreLogger,
+  StoreOptions,
+  StoredEntity,
+} from './store.js';
+export type { Database } from './database.js';
