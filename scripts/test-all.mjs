@@ -19,7 +19,7 @@ function testFiles(dir) {
   return found;
 }
 
-const usesStore = ['src', 'test']
+const usesStore = ['src', 'test', 'eval']
   .flatMap((dir) => testFiles(dir))
   .filter((file) => /test-store|openTestStore/.test(readFileSync(file, 'utf8')));
 

@@ -1,15 +1,23 @@
 import { Command } from 'commander';
+import { compareCommand } from './commands/compare.js';
 import { entityCommand } from './commands/entity.js';
 import { listsCommand } from './commands/lists/index.js';
+import { screenCommand } from './commands/screen.js';
 
-/** The whole command tree; the entry point only runs it. */
+export const VIGIL_VERSION = '0.1.0';
+
+/**
+ * The whole command tree; the entry point only runs it. `vigil --version` is handled by the
+ * entry point, because commander's root version flag would swallow `vigil entity --version N`.
+ */
 export function buildProgram(): Command {
   return new Command('vigil')
     .description('Vigil: watchlist screening, recurrent vetting and threat advisories')
-    .version('0.1.0')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (env VIGIL_DB; default ./vigil.db)')
     .option('--config <file>', 'JSON settings file (env VIGIL_CONFIG)')
     .showHelpAfterError()
     .addCommand(listsCommand())
-    .addCommand(entityCommand());
+    .addCommand(entityCommand())
+    .addCommand(screenCommand())
+    .addCommand(compareCommand());
 }

@@ -11,6 +11,15 @@ export const ERROR_CATALOGUE = {
   STORE_NOT_FOUND: { status: 404, exit: 5, summary: 'The requested source, version or entity does not exist.' },
   STORE_FAILED: { status: 500, exit: 6, summary: 'The database refused or failed an operation.' },
   CONFIG_INVALID: { status: 500, exit: 2, summary: 'The configuration is invalid.' },
+  AUTH_REQUIRED: { status: 401, exit: 7, summary: 'No valid credentials (API key or session) were presented.' },
+  AUTH_FAILED: { status: 401, exit: 7, summary: 'The user name or password is wrong.' },
+  AUTH_LOCKED: { status: 423, exit: 7, summary: 'The account is locked after repeated failed sign-ins.' },
+  FORBIDDEN: { status: 403, exit: 8, summary: 'The caller is not allowed to do this.' },
+  CONFLICT: { status: 409, exit: 9, summary: 'The request conflicts with the current state.' },
+  PAYLOAD_TOO_LARGE: { status: 413, exit: 2, summary: 'The request body or batch is larger than allowed.' },
+  RATE_LIMITED: { status: 429, exit: 10, summary: 'Too many requests; retry later.' },
+  NOT_READY: { status: 503, exit: 11, summary: 'The service is starting (the index is not loaded yet).' },
+  AUDIT_FAILED: { status: 503, exit: 12, summary: 'The audit record could not be stored, so no personal data is returned.' },
   INTERNAL: { status: 500, exit: 1, summary: 'An unexpected failure.' },
 } as const satisfies Record<string, { status: number; exit: number; summary: string }>;
 

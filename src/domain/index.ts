@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './list-records.js';
 export * from './countries.js';
 export * from './subject.js';
+export * from './posture.js';

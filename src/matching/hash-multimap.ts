@@ -1,0 +1,139 @@
+/**
+ * A read-only multimap from 32-bit hashes to 32-bit values, held in three typed arrays so it
+ * costs ~8 bytes a pair, builds in linear time and can be shared with worker threads as is.
+ * Hash collisions are possible: callers verify what they get back.
+ */
+
+export interface HashMultimapData {
+  /** Open-addressing table of distinct keys; 0 marks an empty slot (hashes are never 0). */
+  readonly table: Uint32Array;
+  /** For slot s, its values are `values[ranges[2s]] .. values[ranges[2s + 1] - 1]`. */
+  readonly ranges: Uint32Array;
+  readonly values: Uint32Array;
+}
+
+/** FNV-1a over a string's char codes, skipping up to two positions (for deletion keys). */
+export function hashSkipping(s: string, skipA: number, skipB: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    if (i === skipA || i === skipB) continue;
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  // Mix the length in so "ab" with a skip never equals a shorter string's hash by construction.
+  h ^= s.length - (skipA >= 0 ? 1 : 0) - (skipB >= 0 ? 1 : 0);
+  h = Math.imul(h, 0x01000193);
+  return h >>> 0 || 1;
+}
+
+export function hashString(s: string): number {
+  return hashSkipping(s, -1, -1);
+}
+
+/** Growable pair buffer used while building. */
+export class PairBuffer {
+  keys = new Uint32Array(1024);
+  values = new Uint32Array(1024);
+  length = 0;
+
+  push(key: number, value: number): void {
+    if (this.length === this.keys.length) {
+      const k = new Uint32Array(this.keys.length * 2);
+      k.set(this.keys);
+      this.keys = k;
+      const v = new Uint32Array(this.values.length * 2);
+      v.set(this.values);
+      this.values = v;
+    }
+    this.keys[this.length] = key;
+    this.values[this.length] = value;
+    this.length++;
+  }
+}
+
+/** LSD radix sort of pairs by key (two 16-bit passes), stable, so values stay in push order. */
+function sortPairs(buf: PairBuffer): { keys: Uint32Array; values: Uint32Array } {
+  const n = buf.length;
+  let keys = buf.keys.subarray(0, n);
+  let values = buf.values.subarray(0, n);
+  let tk = new Uint32Array(n);
+  let tv = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = (((keys[i] as number) >>> shift) & 0xffff) + 1;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    for (let b = 0; b < 65536; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i] as number;
+      const b = (k >>> shift) & 0xffff;
+      const at = counts[b] as number;
+      counts[b] = at + 1;
+      tk[at] = k;
+      tv[at] = values[i] as number;
+    }
+    const sk = keys;
+    const sv = values;
+    keys = tk;
+    values = tv;
+    tk = sk.length === n ? sk : new Uint32Array(n);
+    tv = sv.length === n ? sv : new Uint32Array(n);
+  }
+  return { keys, values };
+}
+
+/** Builds the multimap; duplicate (key, value) pairs are kept once. */
+export function buildHashMultimap(buf: PairBuffer): HashMultimapData {
+  const { keys, values } = sortPairs(buf);
+  const n = keys.length;
+  const outValues = new Uint32Array(n);
+  const distinctKeys: number[] = [];
+  const distinctStarts: number[] = [];
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    const v = values[i] as number;
+    if (i === 0 || k !== keys[i - 1]) {
+      distinctKeys.push(k);
+      distinctStarts.push(w);
+    } else if (v === outValues[w - 1]) {
+      continue;
+    }
+    outValues[w++] = v;
+  }
+  let size = 16;
+  while (size < distinctKeys.length * 2) size *= 2;
+  const table = new Uint32Array(size);
+  const ranges = new Uint32Array(size * 2);
+  const mask = size - 1;
+  for (let d = 0; d < distinctKeys.length; d++) {
+    const k = distinctKeys[d] as number;
+    let s = mix(k) & mask;
+    while (table[s] !== 0) s = (s + 1) & mask;
+    table[s] = k;
+    ranges[2 * s] = distinctStarts[d] as number;
+    ranges[2 * s + 1] = d + 1 < distinctStarts.length ? (distinctStarts[d + 1] as number) : w;
+  }
+  return { table, ranges, values: outValues.slice(0, w) };
+}
+
+function mix(k: number): number {
+  let h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Slot of a key, or -1. Its values are `values[ranges[2s]] .. values[ranges[2s + 1] - 1]`. */
+export function findSlot(map: HashMultimapData, key: number): number {
+  const table = map.table;
+  const mask = table.length - 1;
+  let s = mix(key) & mask;
+  for (;;) {
+    const k = table[s] as number;
+    if (k === key) return s;
+    if (k === 0) return -1;
+    s = (s + 1) & mask;
+  }
+}

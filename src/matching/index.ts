@@ -1,0 +1,13 @@
+export { buildIndex, MatchIndex } from './match-index.js';
+export type { BuildOptions, Candidate, CandidateOptions } from './match-index.js';
+export { scoreSubject, compareSubjects } from './score-subject.js';
+export type { ScoreOptions, ScoreResult } from './score-subject.js';
+export { createScreener, DEFAULT_THRESHOLDS } from './screener.js';
+export type { Screener, ScreenerOptions } from './screener.js';
+export { measureCandidateRecall } from './recall.js';
+export type { RecallReport } from './recall.js';
+export type { MatchExplanation } from './explanation.js';
+export type { AlignedPart, UnmatchedPart } from './name-score.js';
+export type { FeatureContribution, FeatureName } from './features.js';
+export type { TransferableIndex } from './transferable.js';
+export type { MatchHow } from './token-similarity.js';

@@ -1,0 +1,113 @@
+import type { Entity } from '../domain/index.js';
+import type { HashMultimapData } from './hash-multimap.js';
+import { deriveLookups, type IndexArrays, type IndexData, type IndexStrings } from './index-data.js';
+import type { SimToken } from './token-similarity.js';
+
+/**
+ * An index in a form worker threads receive cheaply: every typed array is copied once onto a
+ * SharedArrayBuffer (postMessage then shares it, no copy per worker), and the vocabulary and
+ * entities travel as one JSON string. A worker rebuilds only the small maps.
+ */
+export interface TransferableIndex {
+  readonly format: 'vigil-match-index/1';
+  readonly counts: { entityCount: number; nameCount: number; tokenCount: number; maxInitialWeight: number };
+  readonly arrays: Readonly<Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>>;
+  readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', { table: Uint32Array; ranges: Uint32Array; values: Uint32Array }>>;
+  /** `{ tokens: [text, skeleton, variantIds][], entities: Entity[] }` */
+  readonly json: string;
+}
+
+const TYPED_FIELDS = [
+  'tokenWeight',
+  'tokenDf',
+  'postingStarts',
+  'postings',
+  'postingWeights',
+  'tokenMaxWeight',
+  'initialPostingStarts',
+  'initialPostings',
+  'initialPostingWeights',
+  'tokenFirstChar',
+  'tokenIsInitial',
+  'nameEntity',
+  'nameOrdinal',
+  'nameKind',
+  'nameKindFactor',
+  'nameTokenStarts',
+  'nameTokens',
+  'nameRoles',
+  'nameRoleWeights',
+  'nameWeight',
+  'nameHasInitial',
+  'nameFirstLetters',
+  'nameInitialLetters',
+  'entityNameStarts',
+  'positionName',
+] as const;
+type TypedArrayField = (typeof TYPED_FIELDS)[number];
+
+function share<T extends Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const sab = new SharedArrayBuffer(a.byteLength);
+  const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
+  const copy = new Ctor(sab);
+  (copy as unknown as { set(x: T): void }).set(a);
+  return copy;
+}
+
+function shareMultimap(m: HashMultimapData): { table: Uint32Array; ranges: Uint32Array; values: Uint32Array } {
+  return { table: share(m.table), ranges: share(m.ranges), values: share(m.values) };
+}
+
+export function toTransferable(data: IndexData): TransferableIndex {
+  const arrays = {} as Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>;
+  for (const f of TYPED_FIELDS) arrays[f] = share(data[f]);
+  const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.variantIds]);
+  return {
+    format: 'vigil-match-index/1',
+    counts: { entityCount: data.entityCount, nameCount: data.nameCount, tokenCount: data.tokenCount, maxInitialWeight: data.maxInitialWeight },
+    arrays,
+    multimaps: { deletionKeys: shareMultimap(data.deletionKeys), compoundKeys: shareMultimap(data.compoundKeys) },
+    json: JSON.stringify({ tokens, entities: data.entities }),
+  };
+}
+
+export function fromTransferable(t: TransferableIndex): IndexData {
+  if (t.format !== 'vigil-match-index/1') throw new TypeError(`unknown index format ${String(t.format)}`);
+  const parsed = JSON.parse(t.json) as { tokens: [string, string, number[]][]; entities: Entity[] };
+  const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, variantIds]) => ({ text, skeleton, variantIds }));
+  const a = t.arrays;
+  const arrays: IndexArrays = {
+    ...t.counts,
+    tokenWeight: a.tokenWeight as Float32Array,
+    tokenDf: a.tokenDf as Uint32Array,
+    postingStarts: a.postingStarts as Uint32Array,
+    postings: a.postings as Uint32Array,
+    postingWeights: a.postingWeights as Float64Array,
+    tokenMaxWeight: a.tokenMaxWeight as Float64Array,
+    initialPostingStarts: a.initialPostingStarts as Uint32Array,
+    initialPostings: a.initialPostings as Uint32Array,
+    initialPostingWeights: a.initialPostingWeights as Float64Array,
+    tokenFirstChar: a.tokenFirstChar as Uint16Array,
+    tokenIsInitial: a.tokenIsInitial as Uint8Array,
+    maxInitialWeight: t.counts.maxInitialWeight,
+    nameEntity: a.nameEntity as Uint32Array,
+    nameOrdinal: a.nameOrdinal as Uint32Array,
+    nameKind: a.nameKind as Uint8Array,
+    nameKindFactor: a.nameKindFactor as Float64Array,
+    nameTokenStarts: a.nameTokenStarts as Uint32Array,
+    nameTokens: a.nameTokens as Uint32Array,
+    nameRoles: a.nameRoles as Uint8Array,
+    nameRoleWeights: a.nameRoleWeights as Float64Array,
+    nameWeight: a.nameWeight as Float64Array,
+    nameHasInitial: a.nameHasInitial as Uint8Array,
+    nameFirstLetters: a.nameFirstLetters as Uint32Array,
+    nameInitialLetters: a.nameInitialLetters as Uint32Array,
+    entityNameStarts: a.entityNameStarts as Uint32Array,
+    positionName: a.positionName as Uint32Array,
+    deletionKeys: t.multimaps.deletionKeys,
+    compoundKeys: t.multimaps.compoundKeys,
+  };
+  const strings: IndexStrings = { tokens, entities: parsed.entities };
+  return { ...arrays, ...strings, ...deriveLookups(arrays, strings) };
+}

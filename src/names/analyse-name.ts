@@ -1,0 +1,513 @@
+import type { NamePartRole } from '../domain/index.js';
+import { lexicon, type LexiconEntry, type ParticleUse, type WordHits } from './lexicon.js';
+import { cyrillicVariantOf, dominantScript, isPersianate, newScriptCounts, romaniseWord, Sep, splitWords, type Piece, type RawWord, type RomaniseContext } from './romanise.js';
+import { isCompoundElement, skeletonOf } from './skeleton.js';
+import type { AlternativeReason, NameAlternative, NameForm, NameHints, NameKind, NameToken, Script, TokenRole } from './types.js';
+import { lookupVariants } from './variants.js';
+
+/** Prior weight of each role (see `NameToken.weight`). */
+export const ROLE_WEIGHT: Readonly<Record<TokenRole, number>> = {
+  given: 1,
+  family: 1,
+  unknown: 1,
+  patronymic: 0.7,
+  initial: 0.3,
+  particle: 0.15,
+  title: 0.1,
+  legal_form: 0.1,
+};
+
+const PART_ROLE: Readonly<Record<NamePartRole, TokenRole | undefined>> = {
+  given: 'given',
+  middle: 'given',
+  family: 'family',
+  patronymic: 'patronymic',
+  matronymic: 'patronymic',
+  title: 'title',
+  suffix: 'title',
+  part: undefined,
+};
+
+const KIND_OF_SCHEMA: Readonly<Record<string, NameKind>> = {
+  Person: 'person',
+  Organization: 'organization',
+  Vessel: 'vessel',
+  Aircraft: 'aircraft',
+};
+
+/** Patronymics and Turkic/Persian filiation suffixes written into one word. */
+const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ovic|ogl[uy]|oglou|uulu|kyzy|qizi|kizi|gyzy|zoda|zade|zadeh)$/;
+/** Last two letters of every `PATRONYMIC` ending: a cheap test before the regex. */
+const PATRONYMIC_TAILS = new Set(['ch', 'na', 'ic', 'lu', 'ly', 'ou', 'zy', 'zi', 'da', 'de', 'eh']);
+
+function isPatronymic(text: string): boolean {
+  return text.length >= 6 && PATRONYMIC_TAILS.has(text.slice(-2)) && PATRONYMIC.test(text);
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** A token while its role is being decided. */
+interface Work {
+  text: string;
+  source: string;
+  script: Script;
+  native: string | undefined;
+  sep: Sep;
+  word: number;
+  role: TokenRole | undefined;
+  hint: TokenRole | undefined;
+  lex: LexiconEntry | undefined;
+  /** What the lexicon knows about `text`. */
+  hits: WordHits | undefined;
+}
+
+/** Makes a `Work` with one property order, so every one shares a hidden class. */
+function newWork(
+  text: string,
+  source: string,
+  script: Script,
+  native: string | undefined,
+  sep: Sep,
+  word: number,
+  role: TokenRole | undefined,
+  hint: TokenRole | undefined,
+  lex: LexiconEntry | undefined,
+  hits: WordHits | undefined,
+): Work {
+  return { text, source, script, native, sep, word, role, hint, lex, hits };
+}
+
+// ------------------------------------------------------------------ token memo
+
+interface TokenInfo {
+  skeleton: string;
+  ids: readonly number[];
+}
+
+/** Skeletons and dictionary ids of Latin texts: names repeat tokens, and this is the hot path. */
+const memo = new Map<string, TokenInfo>();
+const MEMO_LIMIT = 200_000;
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+function tokenInfo(text: string): TokenInfo {
+  let info = memo.get(text);
+  if (info === undefined) {
+    info = { skeleton: skeletonOf(text), ids: lookupVariants(text) ?? NO_IDS };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, info);
+  }
+  return info;
+}
+
+function mergeIds(a: readonly number[], b: readonly number[] | undefined): readonly number[] {
+  if (b === undefined || b.length === 0) return a;
+  if (a.length === 0) return b;
+  const merged = [...new Set([...a, ...b])];
+  merged.sort((x, y) => x - y);
+  return merged;
+}
+
+// ------------------------------------------------------------------ analysis
+
+/**
+ * Analyses a name into its one matchable form. Pure: the same input always gives the same form
+ * (for one version of the variant dictionary), and it never throws on any string.
+ *
+ * @example
+ * analyseName('AL-BAGHDADI, Abu Bakr', { schema: 'Person' }).tokens.map((t) => t.text)
+ * // ['al', 'baghdadi', 'abu', 'bakr'], roles particle, family, particle, given
+ */
+export function analyseName(raw: string, hints: NameHints = {}): NameForm {
+  let kind: NameKind = (hints.schema !== undefined ? KIND_OF_SCHEMA[hints.schema] : undefined) ?? 'unknown';
+  const parts = hints.parts !== undefined && hints.parts.length > 0 ? hints.parts : undefined;
+  const ascii = parts === undefined ? ASCII.test(raw) : parts.every((p) => ASCII.test(p.value));
+  const text = ascii || parts !== undefined ? raw : raw.normalize('NFKC');
+  const allText = parts === undefined ? text : parts.map((p) => p.value).join(' ');
+  const ctx: RomaniseContext = {
+    personLike: kind !== 'organization',
+    cyrillic: ascii ? 'ru' : cyrillicVariantOf(allText, hints.lang),
+    persianate: !ascii && isPersianate(allText, hints.lang),
+  };
+
+  const pieces: Piece[] = [];
+  const pieceHints: (TokenRole | undefined)[] = [];
+  const counts = newScriptCounts();
+  let wordIndex = 0;
+  if (parts !== undefined) {
+    for (const part of parts) {
+      const value = ascii ? part.value : part.value.normalize('NFKC');
+      const role = PART_ROLE[part.role];
+      const words = splitWords(value);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        const word: RawWord = i === 0 ? { ...w, sep: wordIndex === 0 ? Sep.Start : Sep.Space } : w;
+        for (const p of romaniseWord(word, wordIndex, ctx, counts)) {
+          pieces.push(p);
+          pieceHints.push(role);
+        }
+        wordIndex++;
+      }
+    }
+  } else {
+    const words = splitWords(text);
+    for (const w of words) {
+      for (const p of romaniseWord(w, wordIndex, ctx, counts)) {
+        pieces.push(p);
+        pieceHints.push(undefined);
+      }
+      wordIndex++;
+    }
+  }
+  const script = dominantScript(counts);
+  const latin = pieces.map((p) => p.text).join(' ');
+
+  const words = lexicon().words;
+  let mayHoldLegalForm = false;
+  let work: Work[] = pieces.map((p, i) => {
+    const hits = words.get(p.text);
+    if (hits !== undefined && (hits.legal !== undefined || hits.phrases.length > 0)) mayHoldLegalForm = true;
+    return newWork(p.text, p.source, p.script, p.native, p.sep, p.word, undefined, pieceHints[i] ?? p.roleHint, undefined, hits);
+  });
+
+  if (mayHoldLegalForm && kind !== 'person' && kind !== 'vessel' && kind !== 'aircraft') {
+    const collapsed = collapseLegalForms(work, kind);
+    if (collapsed !== undefined) {
+      work = collapsed;
+      if (kind === 'unknown') kind = 'organization';
+    }
+  }
+  assignLexiconRoles(work, kind);
+  assignStructuralRoles(work, kind, parts === undefined);
+
+  const tokens = work.map((w) => buildToken(w));
+  const alternatives = buildAlternatives(work, tokens);
+  const texts: string[] = [];
+  const skeletons: string[] = [];
+  for (const t of tokens) {
+    if (!isIdentifying(t.role)) continue;
+    insertSorted(texts, t.text);
+    insertSorted(skeletons, t.skeleton);
+  }
+  return { raw, script, kind, latin, tokens, alternatives, key: texts.join(' '), skeletonKey: skeletons.join(' ') };
+}
+
+/** Insertion into a short sorted list (names have a handful of tokens). */
+function insertSorted(list: string[], value: string): void {
+  let i = list.length;
+  list.push(value);
+  while (i > 0 && list[i - 1]! > value) {
+    list[i] = list[i - 1]!;
+    i--;
+  }
+  list[i] = value;
+}
+
+function isIdentifying(role: TokenRole | undefined): boolean {
+  return role !== 'particle' && role !== 'title' && role !== 'legal_form';
+}
+
+/**
+ * Finds legal forms and collapses each into one token. Multi-word forms count anywhere;
+ * one-word forms only in a block at the start or end (`OOO Romashka`, `Romashka Co. Ltd.`), so
+ * that `AT` inside `Katiba at-Tawhid` stays an article. Undefined when there is none.
+ */
+function collapseLegalForms(work: Work[], kind: NameKind): Work[] | undefined {
+  const n = work.length;
+  if (n < 2) return undefined;
+  const found: { start: number; end: number; entry: LexiconEntry }[] = [];
+  for (let i = 0; i < n; ) {
+    const hits = work[i]!.hits;
+    let match: { end: number; entry: LexiconEntry } | undefined;
+    for (const entry of hits?.phrases ?? []) {
+      if (i + entry.words.length > n) continue;
+      if (entry.words.every((w, k) => work[i + k]?.text === w)) {
+        match = { end: i + entry.words.length, entry };
+        break;
+      }
+    }
+    if (match === undefined && hits?.legal !== undefined) match = { end: i + 1, entry: hits.legal };
+    if (match !== undefined) {
+      found.push({ start: i, ...match });
+      i = match.end;
+    } else i++;
+  }
+  if (found.length === 0) return undefined;
+  // Keep one-word forms only when they sit in the leading or trailing block of legal forms.
+  const inLeadingBlock = new Set<number>();
+  let expected = 0;
+  for (const f of found) {
+    if (f.start !== expected) break;
+    inLeadingBlock.add(f.start);
+    expected = f.end;
+  }
+  const inTrailingBlock = new Set<number>();
+  expected = n;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const f = found[k];
+    if (f === undefined || f.end !== expected) break;
+    inTrailingBlock.add(f.start);
+    expected = f.start;
+  }
+  const kept = found.filter(
+    (f) => f.end - f.start > 1 || inLeadingBlock.has(f.start) || inTrailingBlock.has(f.start),
+  );
+  const coveredTokens = kept.reduce((sum, f) => sum + (f.end - f.start), 0);
+  // A name made only of legal-form words is a name after all (`Limited`, `AO`).
+  if (kept.length === 0 || coveredTokens >= n) return undefined;
+  if (kind === 'unknown' && kept.every((f) => f.end - f.start === 1 && f.entry.words[0]!.length <= 2)) {
+    // Two-letter forms alone (SA, AO, AG, CO) are too common as name parts to decide the kind.
+    return undefined;
+  }
+  const out: Work[] = [];
+  let k = 0;
+  for (let i = 0; i < n; ) {
+    const f = kept[k];
+    if (f !== undefined && f.start === i) {
+      const span = work.slice(f.start, f.end);
+      const head = span[0]!;
+      out.push(
+        newWork(f.entry.cls.canon, span.map((w) => w.source).join(' '), head.script, undefined, head.sep, head.word, 'legal_form', undefined, f.entry, undefined),
+      );
+      i = f.end;
+      k++;
+    } else {
+      out.push(work[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+function particleApplies(use: ParticleUse | undefined, work: Work[], i: number, kind: NameKind, inverted: boolean): boolean {
+  const n = work.length;
+  const hasNext = i + 1 < n && work[i + 1]?.role !== 'legal_form';
+  switch (use) {
+    case 'prefix':
+      // `LADEN, Osama bin`: inversion moved the particle's word before the comma.
+      return hasNext || (inverted && i === n - 1 && i > 0);
+    case 'inner':
+      return hasNext && i > 0;
+    case 'suffix':
+      return i > 0;
+    case 'between':
+      return hasNext && i > 0;
+    case 'org':
+      return kind === 'organization' && hasNext && i > 0;
+    case 'sun': {
+      if (!hasNext) return false;
+      const article = work[i]?.text ?? '';
+      const consonant = article.slice(1);
+      const next = work[i + 1]?.text ?? '';
+      return next.startsWith(consonant) || (consonant.length === 2 && next.startsWith(consonant[0]!));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Titles and particles from the lexicon, then initials. */
+function assignLexiconRoles(work: Work[], kind: NameKind): void {
+  const n = work.length;
+  let commas = 0;
+  for (const w of work) if (w.sep === Sep.Comma) commas++;
+  const inverted = commas === 1;
+  for (let i = 0; i < n; i++) {
+    const w = work[i]!;
+    if (w.role !== undefined) continue;
+    const entries = w.hits?.single;
+    if (entries !== undefined) {
+      for (const e of entries) {
+        if (e.cls.role === 'title' && kind !== 'organization' && n >= 2) {
+          w.role = 'title';
+          w.lex = e;
+          break;
+        }
+        if (e.cls.role === 'particle' && particleApplies(e.cls.use, work, i, kind, inverted)) {
+          w.role = 'particle';
+          w.lex = e;
+          break;
+        }
+      }
+    }
+    if (w.role === undefined && w.hint === 'title') w.role = 'title';
+    if (w.role === undefined && w.text.length === 1 && w.text >= 'a' && w.text <= 'z') w.role = 'initial';
+  }
+  // A name of titles and particles only (`Haji Mullah`, `Al`) is still a name.
+  if (!work.some((w) => isIdentifying(w.role))) {
+    for (const w of work) {
+      if (w.role === 'title' || w.role === 'particle') {
+        w.role = undefined;
+        w.lex = undefined;
+      }
+    }
+  }
+}
+
+/** Roles the structure tells: parts, `SURNAME, Given`, patronymics, Han/Hangul surnames. */
+function assignStructuralRoles(work: Work[], kind: NameKind, inferOrder: boolean): void {
+  const personal = kind === 'person' || kind === 'unknown';
+  for (const w of work) {
+    if (w.role !== undefined) continue;
+    if (w.hint === 'given' || w.hint === 'family' || w.hint === 'patronymic') w.role = w.hint;
+    else if (personal && isPatronymic(w.text)) w.role = 'patronymic';
+  }
+  if (!personal || !inferOrder) return;
+  const commas = work.filter((w) => w.sep === Sep.Comma);
+  if (commas.length === 1) {
+    const commaAt = work.indexOf(commas[0]!);
+    if (commaAt > 0 && commaAt < work.length) {
+      work.forEach((w, i) => {
+        if (w.role === undefined) w.role = i < commaAt ? 'family' : 'given';
+      });
+    }
+  }
+  // Russian order: `Umarov Doku Khamatovich` or `Doku Khamatovich Umarov` (`Islam Seit-Umarovich
+  // Atabiev`: the words before the patronymic are given names, the one after it the surname).
+  const informative = work.filter((w) => w.role === undefined || w.role === 'patronymic');
+  const p = informative.findIndex((w) => w.role === 'patronymic');
+  if (informative.length >= 3 && p > 0) {
+    if (p === informative.length - 1) {
+      informative[0]!.role ??= 'family';
+      for (let k = 1; k < p; k++) informative[k]!.role ??= 'given';
+    } else if (p === informative.length - 2) {
+      for (let k = 0; k < p; k++) informative[k]!.role ??= 'given';
+      informative[p + 1]!.role ??= 'family';
+    }
+  }
+}
+
+function buildToken(w: Work): NameToken {
+  const role: TokenRole = w.role ?? 'unknown';
+  if (w.lex !== undefined) {
+    return {
+      text: w.text,
+      source: w.source,
+      script: w.script,
+      role,
+      skeleton: tokenInfo(w.lex.cls.role === 'legal_form' ? w.lex.cls.canon : w.text).skeleton,
+      variantIds: [w.lex.id],
+      weight: ROLE_WEIGHT[role],
+    };
+  }
+  const info = tokenInfo(w.text);
+  const ids = w.native !== undefined ? mergeIds(info.ids, lookupVariants(w.native)) : info.ids;
+  return {
+    text: w.text,
+    source: w.source,
+    script: w.script,
+    role,
+    skeleton: info.skeleton,
+    variantIds: ids,
+    weight: ROLE_WEIGHT[role],
+  };
+}
+
+const SEP_HYPHEN = Sep.Hyphen;
+const SEP_INNER = Sep.Inner;
+const PREFIX_USES: ReadonlySet<ParticleUse | undefined> = new Set(['prefix', 'sun', 'inner']);
+const ATTACHED_ARTICLE = /^(?:al|el)[^aeiouy]/;
+/** Neighbours are joined when short: syllables (Jong Un, Jin Ping) and clipped parts (Mc Donald). */
+const ADJACENT_MAX = 10;
+const ADJACENT_SHORT = 4;
+
+/** Alternatives under construction, with the spans and texts already taken. */
+interface AltBuilder {
+  readonly work: readonly Work[];
+  readonly tokens: readonly NameToken[];
+  readonly out: NameAlternative[];
+  readonly spans: number[];
+  readonly texts: string[];
+}
+
+function joinText(b: AltBuilder, i: number): string {
+  return b.work[i]?.lex?.cls.canon === 'al' ? 'al' : (b.tokens[i]?.text ?? '');
+}
+
+function addAlternative(b: AltBuilder, start: number, end: number, reason: AlternativeReason, override?: string): void {
+  const spanKey = start * 1024 + end;
+  if (override === undefined && b.spans.includes(spanKey)) return;
+  let text = override ?? '';
+  if (override === undefined) for (let k = start; k <= end; k++) text += joinText(b, k);
+  if (text === '' || b.texts.includes(text)) return;
+  b.spans.push(spanKey);
+  b.texts.push(text);
+  const info = tokenInfo(text);
+  let ids = info.ids;
+  if (override === undefined) {
+    let native: string | undefined = '';
+    for (let k = start; k <= end; k++) {
+      const part = b.work[k]?.native;
+      if (part === undefined) {
+        native = undefined;
+        break;
+      }
+      native += part;
+    }
+    if (native !== undefined && native !== '') ids = mergeIds(ids, lookupVariants(native));
+  }
+  b.out.push({ text, skeleton: info.skeleton, variantIds: ids, start, end, reason });
+}
+
+function buildAlternatives(work: readonly Work[], tokens: readonly NameToken[]): NameAlternative[] {
+  const n = tokens.length;
+  if (n < 2 && !(n === 1 && ATTACHED_ARTICLE.test(tokens[0]!.text))) return [];
+  const b: AltBuilder = { work, tokens, out: [], spans: [], texts: tokens.map((t) => t.text) };
+
+  for (let i = 0; i < n; i++) {
+    const w = work[i]!;
+    const t = tokens[i]!;
+    if (t.role === 'particle' && PREFIX_USES.has(w.lex?.cls.use)) {
+      let j = i;
+      while (j < n && tokens[j]!.role === 'particle' && PREFIX_USES.has(work[j]!.lex?.cls.use)) j++;
+      if (j < n && isIdentifying(tokens[j]!.role)) {
+        addAlternative(b, i, j, 'particle');
+        // `Saif al-Din`, `Zia ul Haq`, `Habib ur Rahman` are also written as one word.
+        if (w.lex?.cls.canon === 'al' && i > 0 && isIdentifying(tokens[i - 1]!.role) && isCompoundElement(tokens[j]!.text)) {
+          addAlternative(b, i - 1, j, 'particle');
+        }
+      }
+    } else if (t.role === 'particle' && w.lex?.cls.use === 'suffix' && i > 0 && isIdentifying(tokens[i - 1]!.role)) {
+      addAlternative(b, i - 1, i, 'particle');
+    }
+  }
+  // Words written joined to each other: hyphenated, or split out of one word (Arabic article,
+  // Han and Hangul names).
+  for (let i = 0; i < n; ) {
+    let j = i;
+    let hyphen = false;
+    while (j + 1 < n && (work[j + 1]!.sep === SEP_HYPHEN || work[j + 1]!.sep === SEP_INNER)) {
+      hyphen ||= work[j + 1]!.sep === SEP_HYPHEN;
+      j++;
+    }
+    if (j > i && j - i < 8) addAlternative(b, i, j, hyphen ? 'hyphen' : 'syllables');
+    i = j + 1;
+  }
+  // Given-name syllables of one Hangul word (김정은 -> jong + un -> jongun).
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && work[i]!.hint === 'given' && work[j + 1]!.hint === 'given' && work[j + 1]!.word === work[i]!.word) j++;
+    if (j > i) addAlternative(b, i, j, 'syllables');
+    i = j + 1;
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    const a = tokens[i]!;
+    const c = tokens[i + 1]!;
+    if (
+      isIdentifying(a.role) &&
+      isIdentifying(c.role) &&
+      a.role !== 'initial' &&
+      c.role !== 'initial' &&
+      a.text.length + c.text.length <= ADJACENT_MAX &&
+      Math.min(a.text.length, c.text.length) <= ADJACENT_SHORT
+    ) {
+      addAlternative(b, i, i + 1, 'adjacent');
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (isIdentifying(t.role) && t.text.length >= 6 && t.variantIds.length === 0 && ATTACHED_ARTICLE.test(t.text)) {
+      addAlternative(b, i, i, 'article', t.text.slice(2));
+    }
+  }
+  return b.out;
+}
