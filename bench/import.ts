@@ -66,14 +66,19 @@ export interface ImportBenchResult {
 }
 
 /** Issue 2's entry: import SDN 2024-05-03 + UN, then diff two consecutive SDN versions. */
-export async function benchImport(runs = 3): Promise<void> {
+export async function benchImport(runs = 3): Promise<string> {
+  const lines: string[] = [];
+  const say = (text: string): void => {
+    console.log(text);
+    lines.push(text);
+  };
   const parseTimes: number[] = [];
   let entityCount = 0;
   for (let i = 0; i < runs; i += 1) parseTimes.push(await timeMs(async () => { entityCount = await parseOnly([SDN, UN]); }));
 
-  console.log(`\n## Import (OFAC SDN 2024-05-03 + UN, ${entityCount.toLocaleString('en-US')} entities; median of ${runs})`);
-  console.log(`| dialect | import both lists | diff 05-01 -> 05-03 | baseline: parse only, no store | store overhead |`);
-  console.log('|---|---|---|---|---|');
+  say(`\n## Import (OFAC SDN 2024-05-03 + UN, ${entityCount.toLocaleString('en-US')} entities; median of ${runs})`);
+  say(`| dialect | import both lists | diff 05-01 -> 05-03 | baseline: parse only, no store | store overhead |`);
+  say('|---|---|---|---|---|');
   const dialects: Array<'sqlite' | 'postgres'> = process.env.VIGIL_BENCH_SKIP_PG === '1' ? ['sqlite'] : ['sqlite', 'postgres'];
   for (const dialect of dialects) {
     const importTimes: number[] = [];
@@ -88,7 +93,8 @@ export async function benchImport(runs = 3): Promise<void> {
     }
     const importMs = median(importTimes);
     const parseMs = median(parseTimes);
-    console.log(`| ${dialect} | ${fmt(importMs, 0)} ms | ${fmt(median(diffTimes), 0)} ms | ${fmt(parseMs, 0)} ms | ${fmt(importMs / parseMs, 2)}x |`);
+    say(`| ${dialect} | ${fmt(importMs, 0)} ms | ${fmt(median(diffTimes), 0)} ms | ${fmt(parseMs, 0)} ms | ${fmt(importMs / parseMs, 2)}x |`);
   }
-  console.log('Target: both lists in under 3,000 ms on SQLite.');
+  say('Target: both lists in under 3,000 ms on SQLite.');
+  return lines.join('\n');
 }

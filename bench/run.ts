@@ -1,5 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import { benchImport } from './import.js';
+import { benchScreening } from './screening.js';
 
-/** `npm run bench`: every benchmark, each printing our figure beside a baseline from the same run. */
+/**
+ * `npm run bench [import|screening]`: every benchmark, each printing our figure beside a
+ * baseline measured in the same run, and the whole report into bench/REPORT.md.
+ */
 const only = process.argv[2];
-if (only === undefined || only === 'import') await benchImport();
+const sections: string[] = [
+  '# Vigil benchmarks',
+  '',
+  `Last run ${new Date().toISOString()} on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. Regenerate with \`npm run bench\`; medians, and baselines from the same run.`,
+];
+if (only === undefined || only === 'import') sections.push(await benchImport());
+if (only === undefined || only === 'screening') sections.push(await benchScreening({ synthetic: Number(process.env.VIGIL_BENCH_SYNTHETIC ?? 1_000_000) }));
+if (only === undefined) writeFileSync(new URL('./REPORT.md', import.meta.url), `${sections.join('\n')}\n`);
