@@ -24,7 +24,7 @@ import { CharKind, charKind, letterScript } from '../src/names/char-class.js';
 import { CHINESE_SURNAMES, KOREAN_SURNAMES } from '../src/names/cjk-surnames.js';
 import { foldLatinWord } from '../src/names/fold-latin.js';
 import { nativeKey } from '../src/names/native-key.js';
-import { isPersianate, romaniseWord, splitWords, type RomaniseContext } from '../src/names/romanise.js';
+import { isPersianate, romaniseText, type RomaniseContext } from '../src/names/romanise.js';
 import { skeletonOf } from '../src/names/skeleton.js';
 import type { Script } from '../src/names/types.js';
 import { VARIANT_SEEDS } from '../src/names/variant-seeds.js';
@@ -71,14 +71,6 @@ const MUST_MEET: readonly [string, string][] = [
 ];
 
 
-interface Member {
-  key: string;
-  latin: boolean;
-  /** Skeletons of its romanisation(s). */
-  skeletons: string[];
-  count: number;
-}
-
 function scriptOf(word: string): Script {
   for (const ch of word) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -90,10 +82,7 @@ function scriptOf(word: string): Script {
 /** Romanises a native word as analysis does, all pieces joined (`البغدادي` -> `albghdadi`). */
 function romanise(word: string): string {
   const ctx: RomaniseContext = { personLike: false, cyrillic: 'ru', persianate: isPersianate(word, undefined) };
-  return splitWords(word.normalize('NFKC'))
-    .flatMap((w, i) => romaniseWord(w, i, ctx))
-    .map((p) => p.text)
-    .join('');
+  return romaniseText(word, ctx).join('');
 }
 
 /** Coarser skeleton for Han, Hangul and kana, which confuse l/r and voicing. */

@@ -139,6 +139,9 @@ describe('roles', () => {
     expect(roles(analyseName('Умаров Доку Хаматович'))).toEqual({ umarov: 'family', doku: 'given', khamatovich: 'patronymic' });
     expect(roles(analyseName('Ислам Сеит-Умарович Атабиев'))).toMatchObject({ islam: 'given', atabiev: 'family' });
     expect(roles(analyseName('Anna Petrovna Ivanova'))['petrovna']).toBe('patronymic');
+    expect(roles(analyseName('Vladimir Ilyich Ulyanov'))['ilyich']).toBe('patronymic');
+    expect(roles(analyseName('Nursultan Abishuly Nazarbayev'))['abishuly']).toBe('patronymic');
+    expect(roles(analyseName('Mirziyoyev Shavkat Miromonovich'))).toMatchObject({ mirziyoyev: 'family', shavkat: 'given' });
     expect(roles(analyseName('Ilham Heydar oglu Aliyev'))['oglu']).toBe('particle');
     expect(roles(analyseName('Emomali Rahmonzoda'))['rahmonzoda']).toBe('patronymic');
   });

@@ -36,7 +36,7 @@ const KIND_OF_SCHEMA: Readonly<Record<string, NameKind>> = {
 };
 
 /** Patronymics and Turkic/Persian filiation suffixes written into one word. */
-const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ovic|ogl[uy]|oglou|uulu|kyzy|qizi|kizi|gyzy|zoda|zade|zadeh)$/;
+const PATRONYMIC = /(?:ich|ovych|evych|ovna|evna|ivna|ichna|ovic|ogl[uy]|oglou|uulu|uly|kyzy|qizi|kizi|gyzy|zoda|zade|zadeh)$/;
 /** Last two letters of every `PATRONYMIC` ending: a cheap test before the regex. */
 const PATRONYMIC_TAILS = new Set(['ch', 'na', 'ic', 'lu', 'ly', 'ou', 'zy', 'zi', 'da', 'de', 'eh']);
 
@@ -45,6 +45,9 @@ function isPatronymic(text: string): boolean {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
+const NO_HINTS: NameHints = {};
+/** Scratch letter counts per script; analysis is synchronous, so one buffer serves every call. */
+const nameCounts = newScriptCounts();
 
 /** A token while its role is being decided. */
 interface Work {
@@ -117,7 +120,7 @@ function mergeIds(a: readonly number[], b: readonly number[] | undefined): reado
  * analyseName('AL-BAGHDADI, Abu Bakr', { schema: 'Person' }).tokens.map((t) => t.text)
  * // ['al', 'baghdadi', 'abu', 'bakr'], roles particle, family, particle, given
  */
-export function analyseName(raw: string, hints: NameHints = {}): NameForm {
+export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm {
   let kind: NameKind = (hints.schema !== undefined ? KIND_OF_SCHEMA[hints.schema] : undefined) ?? 'unknown';
   const parts = hints.parts !== undefined && hints.parts.length > 0 ? hints.parts : undefined;
   const ascii = parts === undefined ? ASCII.test(raw) : parts.every((p) => ASCII.test(p.value));
@@ -131,43 +134,39 @@ export function analyseName(raw: string, hints: NameHints = {}): NameForm {
 
   const pieces: Piece[] = [];
   const pieceHints: (TokenRole | undefined)[] = [];
-  const counts = newScriptCounts();
+  const counts = nameCounts;
+  counts.fill(0);
   let wordIndex = 0;
   if (parts !== undefined) {
-    for (const part of parts) {
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
       const value = ascii ? part.value : part.value.normalize('NFKC');
       const role = PART_ROLE[part.role];
       const words = splitWords(value);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const word: RawWord = i === 0 ? { ...w, sep: wordIndex === 0 ? Sep.Start : Sep.Space } : w;
-        for (const p of romaniseWord(word, wordIndex, ctx, counts)) {
-          pieces.push(p);
-          pieceHints.push(role);
-        }
+        const word: RawWord = i === 0 ? { text: w.text, sep: wordIndex === 0 ? Sep.Start : Sep.Space, dotted: w.dotted, ascii: w.ascii } : w;
+        romaniseWord(word, wordIndex, ctx, pieces, counts);
+        while (pieceHints.length < pieces.length) pieceHints.push(role);
         wordIndex++;
       }
     }
   } else {
     const words = splitWords(text);
-    for (const w of words) {
-      for (const p of romaniseWord(w, wordIndex, ctx, counts)) {
-        pieces.push(p);
-        pieceHints.push(undefined);
-      }
-      wordIndex++;
-    }
+    for (let i = 0; i < words.length; i++) romaniseWord(words[i]!, i, ctx, pieces, counts);
   }
   const script = dominantScript(counts);
-  const latin = pieces.map((p) => p.text).join(' ');
-
   const words = lexicon().words;
   let mayHoldLegalForm = false;
-  let work: Work[] = pieces.map((p, i) => {
+  let latin = '';
+  let work: Work[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    latin = i === 0 ? p.text : `${latin} ${p.text}`;
     const hits = words.get(p.text);
     if (hits !== undefined && (hits.legal !== undefined || hits.phrases.length > 0)) mayHoldLegalForm = true;
-    return newWork(p.text, p.source, p.script, p.native, p.sep, p.word, undefined, pieceHints[i] ?? p.roleHint, undefined, hits);
-  });
+    work.push(newWork(p.text, p.source, p.script, p.native, p.sep, p.word, undefined, pieceHints[i] ?? p.roleHint, undefined, hits));
+  }
 
   if (mayHoldLegalForm && kind !== 'person' && kind !== 'vessel' && kind !== 'aircraft') {
     const collapsed = collapseLegalForms(work, kind);
@@ -179,17 +178,31 @@ export function analyseName(raw: string, hints: NameHints = {}): NameForm {
   assignLexiconRoles(work, kind);
   assignStructuralRoles(work, kind, parts === undefined);
 
-  const tokens = work.map((w) => buildToken(w));
+  const tokens: NameToken[] = [];
+  for (let i = 0; i < work.length; i++) tokens.push(buildToken(work[i]!));
   const alternatives = buildAlternatives(work, tokens);
   const texts: string[] = [];
   const skeletons: string[] = [];
-  for (const t of tokens) {
+  const short = tokens.length <= 16;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (!isIdentifying(t.role)) continue;
-    insertSorted(texts, t.text);
-    insertSorted(skeletons, t.skeleton);
+    if (short) {
+      insertSorted(texts, t.text);
+      insertSorted(skeletons, t.skeleton);
+    } else {
+      texts.push(t.text);
+      skeletons.push(t.skeleton);
+    }
+  }
+  if (!short) {
+    texts.sort(byCodeUnits);
+    skeletons.sort(byCodeUnits);
   }
   return { raw, script, kind, latin, tokens, alternatives, key: texts.join(' '), skeletonKey: skeletons.join(' ') };
 }
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Insertion into a short sorted list (names have a handful of tokens). */
 function insertSorted(list: string[], value: string): void {
@@ -309,14 +322,16 @@ function particleApplies(use: ParticleUse | undefined, work: Work[], i: number, 
 function assignLexiconRoles(work: Work[], kind: NameKind): void {
   const n = work.length;
   let commas = 0;
-  for (const w of work) if (w.sep === Sep.Comma) commas++;
+  for (let i = 0; i < n; i++) if (work[i]!.sep === SEP_COMMA) commas++;
   const inverted = commas === 1;
+  let identifying = false;
   for (let i = 0; i < n; i++) {
     const w = work[i]!;
     if (w.role !== undefined) continue;
     const entries = w.hits?.single;
     if (entries !== undefined) {
-      for (const e of entries) {
+      for (let k = 0; k < entries.length; k++) {
+        const e = entries[k]!;
         if (e.cls.role === 'title' && kind !== 'organization' && n >= 2) {
           w.role = 'title';
           w.lex = e;
@@ -331,10 +346,12 @@ function assignLexiconRoles(work: Work[], kind: NameKind): void {
     }
     if (w.role === undefined && w.hint === 'title') w.role = 'title';
     if (w.role === undefined && w.text.length === 1 && w.text >= 'a' && w.text <= 'z') w.role = 'initial';
+    if (isIdentifying(w.role)) identifying = true;
   }
   // A name of titles and particles only (`Haji Mullah`, `Al`) is still a name.
-  if (!work.some((w) => isIdentifying(w.role))) {
-    for (const w of work) {
+  if (!identifying) {
+    for (let i = 0; i < n; i++) {
+      const w = work[i]!;
       if (w.role === 'title' || w.role === 'particle') {
         w.role = undefined;
         w.lex = undefined;
@@ -346,33 +363,48 @@ function assignLexiconRoles(work: Work[], kind: NameKind): void {
 /** Roles the structure tells: parts, `SURNAME, Given`, patronymics, Han/Hangul surnames. */
 function assignStructuralRoles(work: Work[], kind: NameKind, inferOrder: boolean): void {
   const personal = kind === 'person' || kind === 'unknown';
-  for (const w of work) {
+  const n = work.length;
+  let commaAt = -1;
+  let commas = 0;
+  let open = 0;
+  let patronymic = -1;
+  for (let i = 0; i < n; i++) {
+    const w = work[i]!;
+    if (w.sep === SEP_COMMA) {
+      commas++;
+      commaAt = i;
+    }
     if (w.role !== undefined) continue;
     if (w.hint === 'given' || w.hint === 'family' || w.hint === 'patronymic') w.role = w.hint;
     else if (personal && isPatronymic(w.text)) w.role = 'patronymic';
   }
   if (!personal || !inferOrder) return;
-  const commas = work.filter((w) => w.sep === Sep.Comma);
-  if (commas.length === 1) {
-    const commaAt = work.indexOf(commas[0]!);
-    if (commaAt > 0 && commaAt < work.length) {
-      work.forEach((w, i) => {
-        if (w.role === undefined) w.role = i < commaAt ? 'family' : 'given';
-      });
+  if (commas === 1 && commaAt > 0) {
+    for (let i = 0; i < n; i++) {
+      const w = work[i]!;
+      if (w.role === undefined) w.role = i < commaAt ? 'family' : 'given';
     }
   }
   // Russian order: `Umarov Doku Khamatovich` or `Doku Khamatovich Umarov` (`Islam Seit-Umarovich
   // Atabiev`: the words before the patronymic are given names, the one after it the surname).
-  const informative = work.filter((w) => w.role === undefined || w.role === 'patronymic');
-  const p = informative.findIndex((w) => w.role === 'patronymic');
-  if (informative.length >= 3 && p > 0) {
-    if (p === informative.length - 1) {
-      informative[0]!.role ??= 'family';
-      for (let k = 1; k < p; k++) informative[k]!.role ??= 'given';
-    } else if (p === informative.length - 2) {
-      for (let k = 0; k < p; k++) informative[k]!.role ??= 'given';
-      informative[p + 1]!.role ??= 'family';
-    }
+  for (let i = 0; i < n; i++) {
+    const role = work[i]!.role;
+    if (role === 'patronymic' && patronymic < 0) patronymic = open;
+    if (role === undefined || role === 'patronymic') open++;
+  }
+  if (open < 3 || patronymic <= 0) return;
+  const informative: Work[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = work[i]!;
+    if (w.role === undefined || w.role === 'patronymic') informative.push(w);
+  }
+  const p = patronymic;
+  if (p === informative.length - 1) {
+    informative[0]!.role ??= 'family';
+    for (let k = 1; k < p; k++) informative[k]!.role ??= 'given';
+  } else if (p === informative.length - 2) {
+    for (let k = 0; k < p; k++) informative[k]!.role ??= 'given';
+    informative[p + 1]!.role ??= 'family';
   }
 }
 
@@ -403,6 +435,7 @@ function buildToken(w: Work): NameToken {
 }
 
 const SEP_HYPHEN = Sep.Hyphen;
+const SEP_COMMA = Sep.Comma;
 const SEP_INNER = Sep.Inner;
 const PREFIX_USES: ReadonlySet<ParticleUse | undefined> = new Set(['prefix', 'sun', 'inner']);
 const ATTACHED_ARTICLE = /^(?:al|el)[^aeiouy]/;
@@ -448,10 +481,16 @@ function addAlternative(b: AltBuilder, start: number, end: number, reason: Alter
   b.out.push({ text, skeleton: info.skeleton, variantIds: ids, start, end, reason });
 }
 
+/**
+ * Alternatives are built over the first words only: real names have a handful, and a pasted
+ * paragraph must not cost quadratic time.
+ */
+const MAX_ALTERNATIVE_TOKENS = 48;
+
 function buildAlternatives(work: readonly Work[], tokens: readonly NameToken[]): NameAlternative[] {
-  const n = tokens.length;
+  const n = Math.min(tokens.length, MAX_ALTERNATIVE_TOKENS);
   if (n < 2 && !(n === 1 && ATTACHED_ARTICLE.test(tokens[0]!.text))) return [];
-  const b: AltBuilder = { work, tokens, out: [], spans: [], texts: tokens.map((t) => t.text) };
+  const b: AltBuilder = { work, tokens, out: [], spans: [], texts: tokens.slice(0, n).map((t) => t.text) };
 
   for (let i = 0; i < n; i++) {
     const w = work[i]!;

@@ -1,17 +1,20 @@
-import { LEXICON_ID_BASE, lexicon, lexiconClass } from './lexicon.js';
+import { LEXICON, LEXICON_ID_BASE, lexicon, lexiconClass } from './lexicon.js';
 import { variantClassMembers, variantsVersion } from './variants.js';
 
 /**
  * The spellings a variant id stands for, for explanations an officer reads ("Mukhammad and
- * Muhammad are recorded spellings of one name"): Latin spellings first, most frequent first,
- * then native spellings. Empty for an unknown id.
+ * Muhammad are recorded spellings of one name"): for dictionary classes Latin spellings first,
+ * most frequent first, then native spellings; for lexicon classes the canonical form first.
+ * Empty for an unknown id.
  */
 export function describeVariantClass(id: number): readonly string[] {
   if (id >= LEXICON_ID_BASE) {
     const cls = lexiconClass(id);
     if (cls === undefined) return [];
     const forms = new Set<string>([cls.canon]);
-    for (const c of lexicon().byId.values()) if (c === cls) for (const f of c.forms) forms.add(f);
+    for (const c of LEXICON) {
+      if (c.role === cls.role && c.canon === cls.canon) for (const f of c.forms) forms.add(f);
+    }
     return [...forms];
   }
   return variantClassMembers(id);

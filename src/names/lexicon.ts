@@ -1,4 +1,4 @@
-import { romaniseWord, splitWords, type RomaniseContext } from './romanise.js';
+import { romaniseText, type RomaniseContext } from './romanise.js';
 
 /**
  * Words that are furniture rather than identity: titles, particles and legal forms, each class
@@ -70,7 +70,7 @@ export const LEXICON: readonly LexiconClass[] = [
   cls('title', 'ordinal', 'ii|iii|iv'),
   // ---------------------------------------------------------------- particles
   cls('particle', 'al', 'al|el|ul|il|wal|ال|аль|ал|эль|ель|валь|вал', 'prefix'),
-  cls('particle', 'al', 'ad|ar|as|ash|at|ath|az|adh|an|ud|ur|us|ush|ut|uz|un|ed|er|es|esh|et|ez|en|ud|ut|ан|ар|ас|аш|ат|ад|аз|ад-', 'sun'),
+  cls('particle', 'al', 'ad|ar|as|ash|at|ath|az|adh|an|ud|ur|us|ush|ut|uz|un|ed|er|es|esh|et|ez|en|ud|ut|ан|ар|ас|аш|ат|ад|аз', 'sun'),
   cls('particle', 'bin', 'bin|ben|ibn|ibni|bn|abn|ابن|بن|бин|ибн|бен', 'prefix'),
   cls('particle', 'bint', 'bint|binti|bte|bnt|بنت|бинт', 'prefix'),
   cls('particle', 'abu', 'abu|abou|abo|aboo|abul|ابو|أبو|абу|абул', 'prefix'),
@@ -153,11 +153,10 @@ let index: LexiconIndex | undefined;
 const ROMANISE: RomaniseContext = { personLike: false, cyrillic: 'ru', persianate: false };
 
 function romaniseForm(form: string): string[] {
-  const words = splitWords(form.normalize('NFKC'));
-  return words.flatMap((w, i) => romaniseWord(w, i, ROMANISE).map((p) => p.text));
+  return romaniseText(form, ROMANISE);
 }
 
-/** Builds the lexicon index on first use (a few hundred forms: well under a millisecond). */
+/** Builds the lexicon index on first use: a few hundred forms, romanised once (~10 ms). */
 export function lexicon(): LexiconIndex {
   if (index !== undefined) return index;
   const single = new Map<string, LexiconEntry[]>();

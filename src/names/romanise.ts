@@ -209,27 +209,32 @@ function splitAscii(ascii: string): string[] {
  * Romanises one written word into pieces. Most words give one piece; an Arabic word with its
  * article gives two, a Han or Hangul personal name gives surname and given name.
  */
-export function romaniseWord(raw: RawWord, wordIndex: number, ctx: RomaniseContext, counts?: ScriptCounts): Piece[] {
-  const piece = (text: string, source: string, script: Script, native: string | undefined, first: boolean, roleHint?: 'family' | 'given'): Piece => ({
-    text,
-    source,
-    script,
-    native,
-    sep: first ? raw.sep : Sep.Inner,
-    dotted: raw.dotted,
-    roleHint,
-    word: wordIndex,
-  });
+function makePiece(raw: RawWord, wordIndex: number, text: string, source: string, script: Script, native: string | undefined, first: boolean, roleHint: 'family' | 'given' | undefined): Piece {
+  return { text, source, script, native, sep: first ? raw.sep : Sep.Inner, dotted: raw.dotted, roleHint, word: wordIndex };
+}
+
+/** Scratch counts for one word; analysis is synchronous, so one buffer serves every call. */
+const wordCounts = new Uint32Array(SCRIPTS.length);
+
+/**
+ * Romanises one written word into pieces, appended to `out`. Most words give one piece; an
+ * Arabic word with its article gives two, a Han or Hangul personal name surname and given name.
+ * Letters are added to `counts` by script.
+ */
+export function romaniseWord(raw: RawWord, wordIndex: number, ctx: RomaniseContext, out: Piece[], counts?: ScriptCounts): void {
+  const text = raw.text;
   if (raw.ascii) {
     if (counts !== undefined) {
       let letters = 0;
-      for (let i = 0; i < raw.text.length; i++) if (raw.text.charCodeAt(i) >= 0x41) letters++;
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x41) letters++;
       counts[LATN] = (counts[LATN] ?? 0) + letters;
     }
-    return [piece(raw.text.toLowerCase(), raw.text, 'Latn', undefined, true)];
+    out.push(makePiece(raw, wordIndex, text.toLowerCase(), text, 'Latn', undefined, true, undefined));
+    return;
   }
-  let word = raw.text;
-  const own = newScriptCounts();
+  let word = text;
+  const own = wordCounts;
+  own.fill(0);
   countScripts(word, own);
   const latin = own[LATN] ?? 0;
   const cyrillic = own[CYRL] ?? 0;
@@ -239,16 +244,19 @@ export function romaniseWord(raw: RawWord, wordIndex: number, ctx: RomaniseConte
     countScripts(word, own);
   }
   if (counts !== undefined) for (let i = 0; i < own.length; i++) counts[i] = (counts[i] ?? 0) + (own[i] ?? 0);
-  const out: Piece[] = [];
-  for (const run of scriptRuns(word)) {
-    for (const p of romaniseRun(run.text, run.script, ctx)) {
-      for (const text of p.text.includes(' ') ? p.text.split(' ') : [p.text]) {
-        if (text === '') continue;
-        out.push(piece(text, p.source, run.script, p.native, out.length === 0, p.roleHint));
+  const start = out.length;
+  const runs = scriptRuns(word);
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const pieces = romaniseRun(run.text, run.script, ctx);
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      const texts = p.text.includes(' ') ? p.text.split(' ') : [p.text];
+      for (const t of texts) {
+        if (t !== '') out.push(makePiece(raw, wordIndex, t, p.source, run.script, p.native, out.length === start, p.roleHint));
       }
     }
   }
-  return out;
 }
 
 interface RunPiece {
@@ -326,4 +334,12 @@ export function isPersianate(text: string, lang: string | undefined): boolean {
   if (l === 'fa' || l === 'ps' || l === 'ur' || l === 'pr') return true;
   if (l === 'ar') return false;
   return PERSIANATE_LETTERS.test(text);
+}
+
+/** The romanised words of a text, without names' roles: for the lexicon and the generator. */
+export function romaniseText(text: string, ctx: RomaniseContext): string[] {
+  const pieces: Piece[] = [];
+  const words = splitWords(text.normalize('NFKC'));
+  for (let i = 0; i < words.length; i++) romaniseWord(words[i]!, i, ctx, pieces);
+  return pieces.map((p) => p.text);
 }

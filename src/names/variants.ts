@@ -67,6 +67,8 @@ function parse(file: VariantFile): VariantIndex {
       start = end + 1;
     }
   }
+  // Id arrays are shared by every token that looks them up: freeze them against a careless caller.
+  for (const ids of byMember.values()) if (typeof ids !== 'number') Object.freeze(ids);
   return { version: file.version, classes, byMember };
 }
 
@@ -80,7 +82,7 @@ function index(): VariantIndex {
 }
 
 /** One-element id arrays, shared: most members belong to one class. */
-const singles: number[][] = [];
+const singles: (readonly number[])[] = [];
 
 /** Class ids of a folded Latin token or a native key (see `nativeKey`); undefined when none. */
 export function lookupVariants(member: string): readonly number[] | undefined {
@@ -88,7 +90,7 @@ export function lookupVariants(member: string): readonly number[] | undefined {
   if (ids === undefined || typeof ids !== 'number') return ids;
   let single = singles[ids];
   if (single === undefined) {
-    single = [ids];
+    single = Object.freeze([ids]);
     singles[ids] = single;
   }
   return single;
