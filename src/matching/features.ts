@@ -11,8 +11,10 @@ export const FEATURE_WEIGHTS = {
   birthSameYear: 0.03,
   birthSwapped: 0.02,
   birthInRange: 0.02,
+  /** One year apart: a slip, or a list's uncertain year. */
   birthNearYear: -0.05,
-  birthSameYearOtherDay: -0.2,
+  /** Both dates to the day, same year, another day: two people; a perfect namesake ends below review. */
+  birthSameYearOtherDay: -0.32,
   /** Enough to push a perfect namesake (1.0) below the default review threshold. */
   birthConflict: -0.35,
   nationalityAgrees: 0.03,
@@ -31,7 +33,7 @@ export const DOCUMENT_MATCH_SCORE = 0.97;
 export const DOCUMENT_NAME_FLOOR = 0.5;
 export const DOCUMENT_WEAK_NAME_SCORE = 0.8;
 
-export type FeatureName = 'birth_date' | 'nationality' | 'gender' | 'document' | 'schema' | 'name_kind';
+export type FeatureName = 'birth_date' | 'nationality' | 'gender' | 'document' | 'schema';
 
 export interface FeatureContribution {
   feature: FeatureName;

@@ -10,6 +10,11 @@ export interface HashMultimapData {
   /** For slot s, its values are `values[ranges[2s]] .. values[ranges[2s + 1] - 1]`. */
   readonly ranges: Uint32Array;
   readonly values: Uint32Array;
+  /**
+   * One bit per key hash (about 8 bits a key): most looked-up deletion keys are absent, and
+   * this small array answers "absent" from cache where the table would cost a memory miss.
+   */
+  readonly filter: Uint32Array;
 }
 
 /** FNV-1a over a string's char codes, skipping up to two positions (for deletion keys). */
@@ -116,7 +121,15 @@ export function buildHashMultimap(buf: PairBuffer): HashMultimapData {
     ranges[2 * s] = distinctStarts[d] as number;
     ranges[2 * s + 1] = d + 1 < distinctStarts.length ? (distinctStarts[d + 1] as number) : w;
   }
-  return { table, ranges, values: outValues.slice(0, w) };
+  let bits = 1 << 10;
+  while (bits < distinctKeys.length * 8) bits *= 2;
+  const filter = new Uint32Array(bits >>> 5);
+  const filterShift = Math.clz32(bits) + 1;
+  for (const k of distinctKeys) {
+    const b = Math.imul(k, 0x9e3779b1) >>> filterShift;
+    filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
+  }
+  return { table, ranges, values: outValues.slice(0, w), filter };
 }
 
 function mix(k: number): number {
@@ -127,6 +140,10 @@ function mix(k: number): number {
 
 /** Slot of a key, or -1. Its values are `values[ranges[2s]] .. values[ranges[2s + 1] - 1]`. */
 export function findSlot(map: HashMultimapData, key: number): number {
+  const filter = map.filter;
+  // filter.length << 5 bits, a power of two: shift by 32 - log2(bits) = clz32(bits) + 1.
+  const b = Math.imul(key, 0x9e3779b1) >>> (Math.clz32(filter.length << 5) + 1);
+  if (((filter[b >>> 5] as number) & (1 << (b & 31))) === 0) return -1;
   const table = map.table;
   const mask = table.length - 1;
   let s = mix(key) & mask;

@@ -3,6 +3,7 @@ import { forEachDeletionKey } from './deletion-keys.js';
 import { normaliseDocumentNumber } from './features.js';
 import { buildHashMultimap, hashString, PairBuffer, type HashMultimapData } from './hash-multimap.js';
 import { analyseForMatching, type TokenRole } from './name-analysis.js';
+import { MAX_PARTS } from './name-score.js';
 import { joinable, type SimToken } from './token-similarity.js';
 import { rarityWeight } from './token-weights.js';
 
@@ -53,20 +54,20 @@ export interface IndexArrays {
   nameEntity: Uint32Array;
   nameOrdinal: Uint32Array;
   nameKind: Uint8Array;
-  /** `KIND_FACTOR` of each name's kind. */
-  nameKindFactor: Float64Array;
   nameTokenStarts: Uint32Array;
   nameTokens: Uint32Array;
   nameRoles: Uint8Array;
   /** Per name part: the role's prior weight (multiplied by the token's rarity weight). */
   nameRoleWeights: Float64Array;
-  /** Sum of part weights (role multiplier applied): the entity side of the Dice denominator. */
-  nameWeight: Float64Array;
   /** 1 when the name has a single-letter part: step 1 then bounds what initials can add. */
   nameHasInitial: Uint8Array;
-  /** Per name, `letterBit` of each part's first letter, and of its single-letter parts only. */
-  nameFirstLetters: Uint32Array;
-  nameInitialLetters: Uint32Array;
+  /**
+   * Per name, what step 1 reads for every name it reaches, side by side (one cache line):
+   * `[4n]` the sum of part weights (the entity side of the Dice denominator), `[4n+1]` the
+   * `KIND_FACTOR` of its kind, `[4n+2]` `letterBit`s of its parts' first letters, `[4n+3]` those
+   * of its single-letter parts.
+   */
+  nameInfo: Float64Array;
   /** Per entity: its names are `entityNameStarts[e] .. entityNameStarts[e + 1] - 1`. */
   entityNameStarts: Uint32Array;
   /** Deletion-neighbourhood key -> tokens. */
@@ -115,7 +116,7 @@ export function deriveLookups(arrays: IndexArrays, strings: IndexStrings): Index
   const variantTokens = new Map<number, number[]>();
   strings.tokens.forEach((t, id) => {
     vocabulary.set(t.text, id);
-    if (t.skeleton.length >= 3) pushTo(skeletonTokens, t.skeleton, id);
+    if (t.skeleton.length >= 2) pushTo(skeletonTokens, t.skeleton, id);
     for (const v of t.variantIds) pushTo(variantTokens, v, id);
   });
   const documentEntities = new Map<string, number[]>();
@@ -150,7 +151,8 @@ class U32 {
 /** Builds the flat index. Names with the same parts within one entity are kept once, strongest kind first. */
 export function buildIndexData(input: Iterable<Entity>): IndexData {
   const entities: Entity[] = [];
-  const tokens: SimToken[] = [];
+  // Mutable while building: a text is abjad if any of its occurrences was romanised from one.
+  const tokens: { -readonly [K in keyof SimToken]: SimToken[K] }[] = [];
   const vocabulary = new Map<string, number>();
   const tokenDfList: number[] = [];
   const tokenLastEntity: number[] = [];
@@ -193,9 +195,11 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
         if (id === undefined) {
           id = tokens.length;
           vocabulary.set(t.text, id);
-          tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds });
+          tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds, abjad: t.abjad });
           tokenDfList.push(0);
           tokenLastEntity.push(-1);
+        } else if (t.abjad) {
+          (tokens[id] as { abjad: boolean }).abjad = true;
         }
         if (tokenLastEntity[id] !== e) {
           tokenLastEntity[id] = e;
@@ -233,7 +237,8 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     for (let k = starts[n] as number; k < (starts[n + 1] as number); k++) {
       const t = toks[k] as number;
       const pw = (tokenWeight[t] as number) * (roleWeights[k] as number);
-      w += pw;
+      // The alignment reads at most MAX_PARTS parts; the bound's denominator must not count more.
+      if (k - (starts[n] as number) < MAX_PARTS) w += pw;
       const text = (tokens[t] as SimToken).text;
       nameFirstLetters[n] = (nameFirstLetters[n] as number) | letterBit(text);
       if (text.length === 1) {
@@ -285,6 +290,13 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     }
   }
 
+  const nameInfo = new Float64Array(nameCount * 4);
+  for (let n = 0; n < nameCount; n++) {
+    nameInfo[4 * n] = nameWeight[n] as number;
+    nameInfo[4 * n + 1] = KIND_FACTOR[NAME_KINDS[nameKindList[n] as number] as NameKind];
+    nameInfo[4 * n + 2] = nameFirstLetters[n] as number;
+    nameInfo[4 * n + 3] = nameInitialLetters[n] as number;
+  }
   const positionName = new Uint32Array(toks.length);
   for (let n = 0; n < nameCount; n++) positionName.fill(n, starts[n] as number, starts[n + 1] as number);
 
@@ -340,15 +352,12 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     nameEntity: nameEntity.done(),
     nameOrdinal: nameOrdinal.done(),
     nameKind: Uint8Array.from(nameKindList),
-    nameKindFactor: Float64Array.from(nameKindList, (k) => KIND_FACTOR[NAME_KINDS[k] as NameKind]),
     nameTokenStarts: starts,
     nameTokens: toks,
     nameRoles: roles,
     nameRoleWeights: roleWeights,
-    nameWeight,
     nameHasInitial,
-    nameFirstLetters,
-    nameInitialLetters,
+    nameInfo,
     entityNameStarts: entityNameStarts.done(),
     deletionKeys: buildHashMultimap(deletionPairs),
     compoundKeys: buildHashMultimap(compoundPairs),

@@ -1,3 +1,19 @@
+/**
+ * Matching: an immutable in-memory index of listed names and the scorer, in two steps.
+ *
+ * 1. Candidates (`MatchIndex.candidates`, used by the screener): every query part is expanded
+ *    through the vocabulary of listed name parts (exact, variant class, consonant skeleton,
+ *    one or two edits via hashed deletion keys, joined or split parts), and integer posting
+ *    lists accumulate, per listed name, an upper bound of the score the alignment can reach.
+ *    Rare parts go first; common ones ("LLC", "al") stop admitting new names once those could
+ *    no longer qualify. Nothing the scorer would place at or above the threshold is skipped
+ *    except by the candidate limit: `measureCandidateRecall` checks this against brute force.
+ * 2. Scoring (`scoreSubject`, pure): parts aligned order-free and weighed by rarity and role,
+ *    then date of birth, nationality, gender, documents and schema; every hit is explained.
+ *
+ * `createScreener(buildIndex(entities))` runs both and decides clear / review / match.
+ * `index.toTransferable()` / `MatchIndex.fromTransferable()` share an index with worker threads.
+ */
 export { buildIndex, MatchIndex } from './match-index.js';
 export type { BuildOptions, Candidate, CandidateOptions } from './match-index.js';
 export { scoreSubject, compareSubjects } from './score-subject.js';

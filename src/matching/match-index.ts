@@ -20,7 +20,7 @@ export interface Candidate {
 }
 
 export interface CandidateOptions {
-  /** At most this many candidates, best bound first. Default 100. */
+  /** At most this many candidates, best bound first. Default 250. */
   limit?: number;
   /** Leave out entities whose bound is below this. Default 0. */
   minBound?: number;
@@ -34,6 +34,8 @@ export interface BuildOptions {
 }
 
 const JOINED_SIM = 0.95;
+/** Numbers per name in `MatchIndex.perName`. */
+const STRIDE = 8;
 
 /**
  * An immutable snapshot of the lists for matching. Build one with `buildIndex`; to change the
@@ -48,9 +50,10 @@ export class MatchIndex {
 
   // Scratch for step 1, reused across queries (a query runs synchronously start to end).
   /**
-   * Per name, four numbers side by side (round stamp, accumulated worth, slot stamp, best of
-   * the slot) so that one posting costs one cache line, not four: with a million names the
-   * arrays far exceed the cache and step 1 is bound by memory latency.
+   * Per name, eight numbers side by side: round stamp, accumulated worth, slot stamp, best of
+   * the slot, then a copy of the name's `nameInfo` (weight, kind factor, letter masks). One
+   * reached name then costs one cache line instead of six: with a million names these arrays
+   * far exceed the cache and step 1 is bound by memory latency.
    */
   private readonly perName: Float64Array;
   private readonly entityStamp: Int32Array;
@@ -67,7 +70,10 @@ export class MatchIndex {
   constructor(data: IndexData, options: BuildOptions = {}) {
     this.data = data;
     this.cache = new ExpansionCache(data, options.expansionCacheSize ?? 50_000);
-    this.perName = new Float64Array(data.nameCount * 4);
+    this.perName = new Float64Array(data.nameCount * STRIDE);
+    for (let n = 0; n < data.nameCount; n++) {
+      for (let f = 0; f < 4; f++) this.perName[STRIDE * n + 4 + f] = data.nameInfo[4 * n + f] as number;
+    }
     this.entityStamp = new Int32Array(data.entityCount);
     this.entityBound = new Float64Array(data.entityCount);
     this.entityName = new Int32Array(data.entityCount);
@@ -99,12 +105,13 @@ export class MatchIndex {
   candidates(names: string | readonly string[], options: CandidateOptions = {}): Candidate[] {
     const list = typeof names === 'string' ? [names] : names;
     const prepared = list.map((raw) => prepareQueryName(this.data, this.cache, raw, options.schema));
-    return this.collect(prepared, options.minBound ?? 0, options.limit ?? 100);
+    return this.collect(prepared, options.minBound ?? 0, options.limit ?? 250);
   }
 
   /** @internal Step 1 on prepared query names. */
   collect(queryNames: readonly QueryName[], minBound: number, limit: number): Candidate[] {
     const data = this.data;
+    const p = this.perName;
     this.reserveRounds(queryNames.length);
     // Stamps only grow within a call: a name touched by any round of this call has a stamp >= first.
     const first = this.queryCounter + 1;
@@ -117,16 +124,14 @@ export class MatchIndex {
       const denominatorBase = name.totalWeight;
       for (let k = 0; k < this.touchedCount; k++) {
         const n = this.touched[k] as number;
-        let upper = this.perName[4 * n + 1] as number;
+        const at = STRIDE * n;
+        let upper = p[at + 1] as number;
         // An initial edge needs an initial on one side and the same first letter on the other.
-        if (
-          (name.initialLetters & (data.nameFirstLetters[n] as number)) !== 0 ||
-          ((data.nameInitialLetters[n] as number) & name.firstLetters) !== 0
-        ) {
+        if ((name.initialLetters & (p[at + 6] as number)) !== 0 || ((p[at + 7] as number) & name.firstLetters) !== 0) {
           upper += this.initialBound(name, n);
         }
-        const overlap = upper / (denominatorBase + (data.nameWeight[n] as number));
-        const kindFactor = data.nameKindFactor[n] as number;
+        const overlap = upper / (denominatorBase + (p[at + 4] as number));
+        const kindFactor = p[at + 5] as number;
         // Cheap test first: the information factor is at most 1.
         if ((overlap < 1 ? overlap : 1) * kindFactor + 1e-9 < minBound) continue;
         // The epsilon absorbs rounding: sums here and in the alignment run in different orders.
@@ -163,19 +168,19 @@ export class MatchIndex {
     if (this.queryCounter + rounds >= 0x3fffffff) {
       this.queryCounter = 0;
       this.entityStamp.fill(0);
-      for (let n = 0; n < this.data.nameCount; n++) this.perName[4 * n] = 0;
+      for (let n = 0; n < this.data.nameCount; n++) this.perName[STRIDE * n] = 0;
     }
   }
 
   /** @internal Whether the last `collect` reached this name through any query part. */
   touchedByLastCollect(nameId: number): boolean {
-    return (this.perName[4 * nameId] as number) >= this.firstRound;
+    return (this.perName[STRIDE * nameId] as number) >= this.firstRound;
   }
 
   private nextSlot(): number {
     if (this.slotCounter >= 0x3fffffff) {
       this.slotCounter = 0;
-      for (let n = 0; n < this.data.nameCount; n++) this.perName[4 * n + 2] = 0;
+      for (let n = 0; n < this.data.nameCount; n++) this.perName[STRIDE * n + 2] = 0;
     }
     return ++this.slotCounter;
   }
@@ -251,7 +256,7 @@ export class MatchIndex {
       for (let x = 0; x < compounds.length; x++) {
         const k = compounds[x] as number;
         const n = data.positionName[k] as number;
-        if (admit || this.perName[4 * n] === round || data.nameHasInitial[n] === 1) {
+        if (admit || this.perName[STRIDE * n] === round || data.nameHasInitial[n] === 1) {
           this.add(n, slot, JOINED_SIM * (s.queryWeight + this.compoundWeight(k)), round);
         }
       }
@@ -362,14 +367,14 @@ export class MatchIndex {
       const end = starts[t + 1] as number;
       for (let k = starts[t] as number; k < end; k++) {
         const n = postings[k] as number;
-        if (perName[4 * n] === round || hasInitial[n] === 1) this.add(n, slot, sim * (queryWeight + (weights[k] as number)), round);
+        if (perName[STRIDE * n] === round || hasInitial[n] === 1) this.add(n, slot, sim * (queryWeight + (weights[k] as number)), round);
       }
     }
   }
 
   private add(n: number, slot: number, c: number, round: number): void {
     const p = this.perName;
-    const at = 4 * n;
+    const at = STRIDE * n;
     if (p[at] !== round) {
       p[at] = round;
       p[at + 1] = 0;
@@ -396,7 +401,10 @@ export class MatchIndex {
     return toTransferable(this.data);
   }
 
-  /** Rebuilds an index from `toTransferable()` output (in a worker), sharing its typed arrays. */
+  /**
+   * Rebuilds an index from `toTransferable()` output (in a worker), sharing its typed arrays.
+   * Its answers are the same; its entities carry only what matching reads (`TransferableIndex`).
+   */
   static fromTransferable(t: TransferableIndex, options: BuildOptions = {}): MatchIndex {
     return new MatchIndex(fromTransferable(t), options);
   }

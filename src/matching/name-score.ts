@@ -71,7 +71,7 @@ export interface NameAlignment {
 }
 
 // Longer names are cut here for alignment: masks are 32-bit. No real name part count comes near.
-const MAX_PARTS = 30;
+export const MAX_PARTS = 30;
 const MAX_EDGES = 2048;
 const edgeValue = new Float64Array(MAX_EDGES);
 const edgeSim = new Float64Array(MAX_EDGES);

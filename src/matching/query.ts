@@ -2,8 +2,8 @@ import { forEachDeletionKey } from './deletion-keys.js';
 import { findSlot, hashString } from './hash-multimap.js';
 import { letterBit, type IndexData } from './index-data.js';
 import { analyseForMatching, type AnalysedToken } from './name-analysis.js';
-import { newNameSide, pushPart, type NameSide } from './name-score.js';
-import { joinable, MAX_JOINED_PART, tokenSimilarity, type SimToken } from './token-similarity.js';
+import { MAX_PARTS, newNameSide, pushPart, type NameSide } from './name-score.js';
+import { HOW_EXACT, joinable, MAX_JOINED_PART, maxEdits, pack, tokenSimilarity, type SimToken } from './token-similarity.js';
 import { rarityWeight } from './token-weights.js';
 
 /**
@@ -26,13 +26,11 @@ export interface Expansion {
 export interface QueryName {
   readonly raw: string;
   readonly side: NameSide;
-  /** Per part; null for initials, which only refine names found through other parts. */
+  /** Per part; for an initial only the same initial (see `prepareQueryName`). */
   readonly expansions: readonly (Expansion | null)[];
   /** Per adjacent pair i, i+1: the two parts written together ("al baghdadi" -> "albaghdadi"). */
   readonly joinedExpansions: readonly (Expansion | null)[];
   readonly totalWeight: number;
-  /** Whether any part is a single letter (step 1 then bounds what initials can add). */
-  readonly hasInitial: boolean;
   /** `letterBit` of every part's first letter, and of the single-letter parts only. */
   readonly firstLetters: number;
   readonly initialLetters: number;
@@ -108,11 +106,11 @@ function compoundsOf(data: IndexData, text: string, scratch: ExpansionScratch): 
       const prefix = text.slice(0, p);
       const suffix = text.slice(p);
       if (prefix.length <= MAX_JOINED_PART && data.vocabulary.has(prefix)) {
-        const ex = expandToken(data, { text: suffix, skeleton: '', variantIds: NO_VARIANTS }, scratch, false);
+        const ex = expandToken(data, { text: suffix, skeleton: '', variantIds: NO_VARIANTS, abjad: false }, scratch, false);
         for (const id of ex.ids) compoundLookup(data, prefix + (data.tokens[id] as SimToken).text, out);
       }
       if (suffix.length <= MAX_JOINED_PART && data.vocabulary.has(suffix)) {
-        const ex = expandToken(data, { text: prefix, skeleton: '', variantIds: NO_VARIANTS }, scratch, false);
+        const ex = expandToken(data, { text: prefix, skeleton: '', variantIds: NO_VARIANTS, abjad: false }, scratch, false);
         for (const id of ex.ids) compoundLookup(data, (data.tokens[id] as SimToken).text + suffix, out);
       }
     }
@@ -126,18 +124,28 @@ export function expandToken(data: IndexData, token: SimToken, scratch: Expansion
   const exact = data.vocabulary.get(token.text);
   if (exact !== undefined) consider(data, token, scratch, visit, exact);
   for (const v of token.variantIds) for (const id of data.variantTokens.get(v) ?? []) consider(data, token, scratch, visit, id);
-  if (token.skeleton.length >= 3) {
+  if (token.skeleton.length >= 2) {
     const same = data.skeletonTokens.get(token.skeleton);
-    if (same !== undefined) for (const id of same) consider(data, token, scratch, visit, id);
+    // Two-letter skeletons only count with an abjad spelling on one side (see tokenSimilarity).
+    const short = token.skeleton.length === 2 && !token.abjad;
+    if (same !== undefined) for (const id of same) if (!short || (data.tokens[id] as SimToken).abjad) consider(data, token, scratch, visit, id);
   }
   const keys = data.deletionKeys;
   const ranges = keys.ranges;
   const values = keys.values;
+  const len = token.text.length;
   forEachDeletionKey(token.text, (h) => {
     const s = findSlot(keys, h);
     if (s < 0) return;
     const end = ranges[2 * s + 1] as number;
-    for (let k = ranges[2 * s] as number; k < end; k++) consider(data, token, scratch, visit, values[k] as number);
+    for (let k = ranges[2 * s] as number; k < end; k++) {
+      const id = values[k] as number;
+      // Variant and skeleton neighbours were all visited above: what is left can only be a
+      // typo, impossible beyond the tolerated length difference (keys may share up to 4 edits).
+      const other = (data.tokens[id] as SimToken).text.length;
+      if (Math.abs(other - len) > maxEdits(Math.max(other, len))) continue;
+      consider(data, token, scratch, visit, id);
+    }
   });
   const count = scratch.ids.length;
   // Sorted by id (insertion sort: a dozen entries), copied out before the split look-ups reuse the scratch.
@@ -182,7 +190,7 @@ export class ExpansionCache {
   }
 
   get(token: SimToken, withCompounds: boolean): Expansion {
-    const base = `${token.text}\u0001${token.skeleton}${withCompounds ? '\u0001c' : ''}`;
+    const base = `${token.text}\u0001${token.skeleton}${token.abjad ? '\u0001a' : ''}${withCompounds ? '\u0001c' : ''}`;
     const key = token.variantIds.length === 0 ? base : `${base}\u0001${token.variantIds.join(',')}`;
     let e = this.map.get(key);
     if (e === undefined) {
@@ -202,18 +210,19 @@ export function prepareQueryName(data: IndexData, cache: ExpansionCache, raw: st
   const expansions: (Expansion | null)[] = [];
   const joinedExpansions: (Expansion | null)[] = [];
   let totalWeight = 0;
-  let hasInitial = false;
   let firstLetters = 0;
   let initialLetters = 0;
   for (const t of analysed.tokens) {
     const w = subjectPartWeight(data, t);
     pushPart(side, t, t.role, w);
-    totalWeight += w;
+    if (side.length <= MAX_PARTS) totalWeight += w;
     firstLetters |= letterBit(t.text);
     if (t.text.length === 1) {
       initialLetters |= letterBit(t.text);
-      hasInitial = true;
-      expansions.push(null);
+      // Only the same initial is looked up ("B.O.T.H." meets "B.O.T.H."); an initial against a
+      // full part is bounded in step 1 instead, as every word of that letter would qualify.
+      const id = data.vocabulary.get(t.text);
+      expansions.push(id === undefined ? null : { ids: Int32Array.of(id), packed: Float64Array.of(pack(HOW_EXACT, 1)), compounds: NO_NAMES });
     } else {
       expansions.push(cache.get(t, true));
     }
@@ -221,7 +230,7 @@ export function prepareQueryName(data: IndexData, cache: ExpansionCache, raw: st
   for (let i = 0; i + 1 < analysed.tokens.length; i++) {
     const a = analysed.tokens[i] as AnalysedToken;
     const b = analysed.tokens[i + 1] as AnalysedToken;
-    joinedExpansions.push(joinable(a.text, b.text) ? cache.get({ text: a.text + b.text, skeleton: '', variantIds: NO_VARIANTS }, false) : null);
+    joinedExpansions.push(joinable(a.text, b.text) ? cache.get({ text: a.text + b.text, skeleton: '', variantIds: NO_VARIANTS, abjad: false }, false) : null);
   }
-  return { raw, side, expansions, joinedExpansions, totalWeight, hasInitial, firstLetters, initialLetters };
+  return { raw, side, expansions, joinedExpansions, totalWeight, firstLetters, initialLetters };
 }

@@ -12,10 +12,16 @@ import { combine, entityFeatures, IndexedScorer } from './score-subject.js';
  */
 export const DEFAULT_THRESHOLDS = Object.freeze({ review: 0.7, match: 0.9 });
 
+const DEFAULT_LIMIT = 250;
+
 export interface ScreenerOptions {
   reviewThreshold?: number;
   matchThreshold?: number;
-  /** Most candidates scored per subject (step 1 keeps the best bounds). Default 100. */
+  /**
+   * Most candidates scored per subject (step 1 keeps the best bounds). Default 250: lists hold
+   * families of near-identical names ("FU YUAN YU 7618", "... 7619", over a hundred vessels)
+   * that all deserve a hit.
+   */
   limit?: number;
   /** Hits below this score are left out; default the review threshold. Lower it for evaluation curves. */
   minScore?: number;
@@ -49,7 +55,7 @@ function subjectNames(subject: Subject): string[] {
 export function createScreener(index: MatchIndex, options: ScreenerOptions = {}): Screener {
   const review = options.reviewThreshold ?? DEFAULT_THRESHOLDS.review;
   const match = options.matchThreshold ?? DEFAULT_THRESHOLDS.match;
-  const limit = options.limit ?? 100;
+  const limit = options.limit ?? DEFAULT_LIMIT;
   const minScore = options.minScore ?? review;
   if (!(review > 0 && review <= match && match <= 1)) {
     throw new VigilError('INVALID_INPUT', `thresholds need 0 < review <= match <= 1, got review ${review}, match ${match}`, { field: 'thresholds' });

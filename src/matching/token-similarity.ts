@@ -18,12 +18,15 @@ const HOW_NAMES: readonly MatchHow[] = ['exact', 'exact', 'variant', 'skeleton',
 
 export const SIM_VARIANT = 0.92;
 export const SIM_SKELETON = 0.85;
+export const SIM_SKELETON_LOOSE = 0.75;
 export const SIM_INITIAL = 0.6;
 
 export interface SimToken {
   readonly text: string;
   readonly skeleton: string;
   readonly variantIds: readonly number[];
+  /** Romanised from a script without short vowels (see `AnalysedToken.abjad`). */
+  readonly abjad: boolean;
 }
 
 export function pack(how: number, sim: number): number {
@@ -146,10 +149,16 @@ export function typoSimilarity(a: string, b: string): number {
   if (k === 0) return 0;
   const d = osaDistance(a, b, k);
   if (d > k || d === 0) return 0;
-  const byEdits = 1 - 0.12 * d - (0.25 * d) / maxLen;
+  // One letter in four is a different name more often than a slip ("wang" / "zang", "tong" /
+  // "yong"), so short words lose more per edit, and more again when the first letter differs.
+  let byEdits = 1 - d * (0.1 + 0.8 / maxLen);
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) byEdits -= 0.05;
+  if (maxLen < 6) return byEdits;
   const byJw = Math.min(0.92, jaroWinkler(a, b) - 0.04);
   return Math.max(byEdits, byJw);
 }
+
+const VOWELS = /[aeiouy]/;
 
 function shareVariant(a: readonly number[], b: readonly number[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
@@ -174,11 +183,22 @@ export function tokenSimilarity(a: SimToken, b: SimToken): number {
     best = SIM_VARIANT;
     how = HOW_VARIANT;
   }
-  // Skeletons of one or two letters ("ali", "eli", "ola" -> "l") say too little on their own.
+  // Latin spellings: skeletons of one or two letters ("ali", "eli", "ola" -> "l") say too
+  // little, and so do equal skeletons of words of very different lengths ("zhonghai" / "zhang",
+  // "yang" / "yonghao"). A word romanised from Arabic or Hebrew script lacks its short vowels,
+  // so its skeleton is the comparison: "njar" / "najjar", "amin" / "ameen" ("mn").
   const sk = a.skeleton;
-  if (best < SIM_SKELETON && sk.length >= 3 && sk === b.skeleton) {
-    best = SIM_SKELETON;
-    how = HOW_SKELETON;
+  if (best < SIM_SKELETON && sk === b.skeleton && sk.length >= 2) {
+    let s = 0;
+    if (a.abjad || b.abjad) s = sk.length >= 3 ? SIM_SKELETON : SIM_SKELETON_LOOSE;
+    else if (sk.length >= 3) {
+      const ratio = Math.min(la, lb) / Math.max(la, lb);
+      s = ratio >= 0.8 || !VOWELS.test(at) || !VOWELS.test(bt) ? SIM_SKELETON : ratio >= 0.7 ? SIM_SKELETON_LOOSE : 0;
+    }
+    if (s > best) {
+      best = s;
+      how = HOW_SKELETON;
+    }
   }
   if (best < 0.92) {
     const s = typoSimilarity(at, bt);

@@ -1,6 +1,3 @@
-import type { TokenRole } from './name-analysis.js';
-
-
 /**
  * How much a name part tells: rarity from the index (entities carrying the token), smoothed
  * towards a prior so that a small list does not make every word "common" and a huge one does
@@ -29,18 +26,6 @@ const COMMON_PRIOR: Readonly<Record<string, number>> = {
   john: 0.01, david: 0.01, michael: 0.01, jose: 0.01, maria: 0.01, juan: 0.01, carlos: 0.01,
   kim: 0.02, lee: 0.015, li: 0.02, wang: 0.02, zhang: 0.02, chen: 0.015, liu: 0.015, nguyen: 0.02,
   smith: 0.005, trading: 0.01, international: 0.01, company: 0.01, group: 0.01, bank: 0.01,
-};
-
-/** Weight multiplier of a part by its role: titles and particles say nearly nothing. */
-export const ROLE_MULTIPLIER: Readonly<Record<TokenRole, number>> = {
-  given: 1,
-  family: 1,
-  patronymic: 0.8,
-  unknown: 1,
-  initial: 0.15,
-  particle: 0.1,
-  legal_form: 0.1,
-  title: 0.05,
 };
 
 export function priorShare(text: string): number {

@@ -7,13 +7,17 @@ import type { SimToken } from './token-similarity.js';
  * An index in a form worker threads receive cheaply: every typed array is copied once onto a
  * SharedArrayBuffer (postMessage then shares it, no copy per worker), and the vocabulary and
  * entities travel as one JSON string. A worker rebuilds only the small maps.
+ *
+ * Entities travel with what matching reads (names, dates of birth, nationalities,
+ * citizenships, gender, documents, schema, caption): remarks, addresses, listings, relations and
+ * properties stay behind, as empty arrays, to keep the string small.
  */
 export interface TransferableIndex {
   readonly format: 'vigil-match-index/1';
   readonly counts: { entityCount: number; nameCount: number; tokenCount: number; maxInitialWeight: number };
   readonly arrays: Readonly<Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>>;
-  readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', { table: Uint32Array; ranges: Uint32Array; values: Uint32Array }>>;
-  /** `{ tokens: [text, skeleton, variantIds][], entities: Entity[] }` */
+  readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', HashMultimapData>>;
+  /** `{ tokens: [text, skeleton, variantIds, abjad][], entities: Entity[] }` */
   readonly json: string;
 }
 
@@ -32,15 +36,12 @@ const TYPED_FIELDS = [
   'nameEntity',
   'nameOrdinal',
   'nameKind',
-  'nameKindFactor',
   'nameTokenStarts',
   'nameTokens',
   'nameRoles',
   'nameRoleWeights',
-  'nameWeight',
   'nameHasInitial',
-  'nameFirstLetters',
-  'nameInitialLetters',
+  'nameInfo',
   'entityNameStarts',
   'positionName',
 ] as const;
@@ -55,27 +56,31 @@ function share<T extends Uint32Array | Float32Array | Float64Array | Uint16Array
   return copy;
 }
 
-function shareMultimap(m: HashMultimapData): { table: Uint32Array; ranges: Uint32Array; values: Uint32Array } {
-  return { table: share(m.table), ranges: share(m.ranges), values: share(m.values) };
+function shareMultimap(m: HashMultimapData): HashMultimapData {
+  return { table: share(m.table), ranges: share(m.ranges), values: share(m.values), filter: share(m.filter) };
+}
+
+function forMatching(e: Entity): Entity {
+  return { ...e, birthPlaces: [], addresses: [], listings: [], relations: [], remarks: [], properties: {} };
 }
 
 export function toTransferable(data: IndexData): TransferableIndex {
   const arrays = {} as Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>;
   for (const f of TYPED_FIELDS) arrays[f] = share(data[f]);
-  const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.variantIds]);
+  const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.variantIds, t.abjad]);
   return {
     format: 'vigil-match-index/1',
     counts: { entityCount: data.entityCount, nameCount: data.nameCount, tokenCount: data.tokenCount, maxInitialWeight: data.maxInitialWeight },
     arrays,
     multimaps: { deletionKeys: shareMultimap(data.deletionKeys), compoundKeys: shareMultimap(data.compoundKeys) },
-    json: JSON.stringify({ tokens, entities: data.entities }),
+    json: JSON.stringify({ tokens, entities: data.entities.map(forMatching) }),
   };
 }
 
 export function fromTransferable(t: TransferableIndex): IndexData {
   if (t.format !== 'vigil-match-index/1') throw new TypeError(`unknown index format ${String(t.format)}`);
-  const parsed = JSON.parse(t.json) as { tokens: [string, string, number[]][]; entities: Entity[] };
-  const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, variantIds]) => ({ text, skeleton, variantIds }));
+  const parsed = JSON.parse(t.json) as { tokens: [string, string, number[], boolean][]; entities: Entity[] };
+  const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, variantIds, abjad]) => ({ text, skeleton, variantIds, abjad }));
   const a = t.arrays;
   const arrays: IndexArrays = {
     ...t.counts,
@@ -94,15 +99,12 @@ export function fromTransferable(t: TransferableIndex): IndexData {
     nameEntity: a.nameEntity as Uint32Array,
     nameOrdinal: a.nameOrdinal as Uint32Array,
     nameKind: a.nameKind as Uint8Array,
-    nameKindFactor: a.nameKindFactor as Float64Array,
     nameTokenStarts: a.nameTokenStarts as Uint32Array,
     nameTokens: a.nameTokens as Uint32Array,
     nameRoles: a.nameRoles as Uint8Array,
     nameRoleWeights: a.nameRoleWeights as Float64Array,
-    nameWeight: a.nameWeight as Float64Array,
     nameHasInitial: a.nameHasInitial as Uint8Array,
-    nameFirstLetters: a.nameFirstLetters as Uint32Array,
-    nameInitialLetters: a.nameInitialLetters as Uint32Array,
+    nameInfo: a.nameInfo as Float64Array,
     entityNameStarts: a.entityNameStarts as Uint32Array,
     positionName: a.positionName as Uint32Array,
     deletionKeys: t.multimaps.deletionKeys,
