@@ -3,6 +3,12 @@ import { compareCommand } from './commands/compare.js';
 import { entityCommand } from './commands/entity.js';
 import { listsCommand } from './commands/lists/index.js';
 import { screenCommand } from './commands/screen.js';
+import { serveCommand } from './commands/serve.js';
+import { auditCommand } from './commands/audit/index.js';
+import { keysCommand } from './commands/keys/index.js';
+import { orgsCommand } from './commands/orgs/index.js';
+import { usersCommand } from './commands/users/index.js';
+import { advisoriesCommand } from './commands/advisories/index.js';
 
 export const VIGIL_VERSION = '0.1.0';
 
@@ -19,5 +25,11 @@ export function buildProgram(): Command {
     .addCommand(listsCommand())
     .addCommand(entityCommand())
     .addCommand(screenCommand())
-    .addCommand(compareCommand());
+    .addCommand(compareCommand())
+    .addCommand(orgsCommand())
+    .addCommand(usersCommand())
+    .addCommand(keysCommand())
+    .addCommand(auditCommand())
+    .addCommand(advisoriesCommand())
+    .addCommand(serveCommand());
 }

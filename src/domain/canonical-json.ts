@@ -15,6 +15,7 @@ function sortedCopy(value: unknown): unknown {
 /**
  * JSON with object keys sorted at every depth and undefined members left out, so equal values
  * always give equal text (and an equal content hash) whatever order an adapter built them in.
+ * Entity content hashes and the audit hash chain both depend on it: never change its output.
  * Array order is kept: it is part of the value. (A sorted copy then one JSON.stringify is
  * faster than assembling the text piece by piece.)
  */

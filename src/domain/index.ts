@@ -4,3 +4,4 @@ export * from './list-records.js';
 export * from './countries.js';
 export * from './subject.js';
 export * from './posture.js';
+export * from './canonical-json.js';

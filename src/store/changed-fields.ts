@@ -1,5 +1,5 @@
 import type { Entity } from '../domain/index.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../domain/index.js';
 
 /** The top-level Entity fields whose values differ, in field-name order. */
 export function changedFields(before: Entity, after: Entity): string[] {

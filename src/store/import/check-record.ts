@@ -1,5 +1,5 @@
 import { Entity, type InvalidRecord, type ListRecord, type RecordLocation } from '../../domain/index.js';
-import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { canonicalJson, sha256Hex } from '../../domain/index.js';
 
 /** A record the importer can apply, or the reason it cannot. */
 export type CheckedRecord =

@@ -1,5 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { listVersionsMigration } from './0001-list-versions.js';
+import { identityMigration } from './0002-identity.js';
+import { auditMigration } from './0003-audit.js';
+import { advisoriesMigration } from './0004-advisories.js';
 
 /**
  * Migrations in code rather than read from a folder, so the same provider works from `src`
@@ -8,6 +11,9 @@ import { listVersionsMigration } from './0001-list-versions.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-list-versions': listVersionsMigration,
+  '0002-identity': identityMigration,
+  '0003-audit': auditMigration,
+  '0004-advisories': advisoriesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

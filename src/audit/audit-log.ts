@@ -1,0 +1,61 @@
+import { VigilError } from '../domain/index.js';
+import type { Store } from '../store/index.js';
+import type { AuditDb } from './audit-context.js';
+import { normaliseAuditInput } from './audit-input.js';
+import type { AuditTables } from './audit-tables.js';
+import type { AuditLog, AuditLogOptions } from './audit-types.js';
+import { BatchWriter } from './batch-writer.js';
+import { exportRecords } from './export-records.js';
+import { verifyChain } from './verify-chain.js';
+
+/**
+ * The audit log over the store's database (tables from migration 0003-audit). Several logs, in
+ * one process or many, may append to one database: they continue one chain.
+ *
+ * @example
+ * const audit = createAuditLog(store);
+ * try {
+ *   await audit.append({ actor: { kind: 'system', id: 'vetting' }, action: 'alert.create', subjectIds: [subjectId], outcome: 'ok' });
+ * } finally {
+ *   await audit.close();
+ * }
+ */
+export function createAuditLog(store: Store, options: AuditLogOptions = {}): AuditLog {
+  const db: AuditDb = store.db.withTables<AuditTables>();
+  const now = options.now ?? (() => new Date());
+  const writer = new BatchWriter(db, Math.max(0, options.flushMs ?? 2), Math.max(1, options.maxBatch ?? 500));
+  let closed = false;
+
+  const guarded = async <T>(operation: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof VigilError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new VigilError('STORE_FAILED', `${operation} failed: ${reason}`, { operation }, { cause: error });
+    }
+  };
+
+  return {
+    append(input) {
+      if (closed) return Promise.reject(new VigilError('AUDIT_FAILED', 'the audit log is closed; the action was not done'));
+      let record;
+      try {
+        record = normaliseAuditInput(input);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return writer.enqueue(record, now().toISOString());
+    },
+    flush: () => writer.flush(),
+    async verify() {
+      await writer.flush();
+      return guarded('verifying the audit trail', () => verifyChain(db));
+    },
+    export: (exportOptions) => exportRecords(db, exportOptions),
+    async close() {
+      closed = true;
+      await writer.flush();
+    },
+  };
+}

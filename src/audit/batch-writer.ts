@@ -1,0 +1,117 @@
+import { VigilError } from '../domain/index.js';
+import type { AuditDb } from './audit-context.js';
+import { CHAIN_ID } from './audit-context.js';
+import { toAuditRow } from './audit-rows.js';
+import type { AuditInput, AuditRecord } from './audit-types.js';
+import { hashAuditRecord } from './record-hash.js';
+
+interface Pending {
+  input: AuditInput;
+  at: string;
+  resolve: (record: AuditRecord) => void;
+  reject: (error: unknown) => void;
+}
+
+/** 14 columns a row: well under both databases' bind-parameter limits. */
+const ROWS_PER_INSERT = 500;
+/** While the database is down records queue here; past this many they are refused at once. */
+const MAX_QUEUED = 50_000;
+
+/**
+ * Group commit: records that arrive while a transaction is being written, or within `flushMs`
+ * of the first, go into the next transaction together. One transaction at a time per process;
+ * across processes the lock on the chain-head row orders them.
+ */
+export class BatchWriter {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: AuditDb,
+    private readonly flushMs: number,
+    private readonly maxBatch: number,
+  ) {}
+
+  enqueue(input: AuditInput, at: string): Promise<AuditRecord> {
+    if (this.queue.length >= MAX_QUEUED) {
+      return Promise.reject(new VigilError('AUDIT_FAILED', `the audit trail is not keeping up (${MAX_QUEUED} records waiting); the action was not done`));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, at, resolve, reject });
+      if (this.queue.length >= this.maxBatch) this.start();
+      else if (this.timer === undefined && this.running === undefined) this.timer = setTimeout(() => this.start(), this.flushMs);
+    });
+  }
+
+  /** Resolves when everything queued before the call, and since, is written or has failed. */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 || this.running !== undefined) {
+      this.start();
+      await this.running;
+    }
+  }
+
+  private start(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.running !== undefined || this.queue.length === 0) return;
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      // Records queued between the drain's last look and now found it still running and set
+      // no timer: they must not be left waiting for an append that may never come.
+      if (this.queue.length > 0) this.start();
+    });
+  }
+
+  /** Records that queued during one transaction go into the next at once: no extra wait under load. */
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      await this.write(batch);
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    let records: AuditRecord[];
+    try {
+      records = await this.db.transaction().execute(async (trx) => {
+        // Writing the head row first takes its lock (PostgreSQL) or the database's write lock
+        // (SQLite) before anything is read, so no other writer can slip in between read and write.
+        const head = await trx
+          .updateTable('audit_chain_head')
+          .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+          .where('id', '=', CHAIN_ID)
+          .returning(['seq', 'hash'])
+          .executeTakeFirst();
+        if (head === undefined) throw new Error('the audit chain head row is missing');
+        let seq = Number(head.seq);
+        let prevHash = head.hash;
+        const written = batch.map(({ input, at }) => {
+          seq += 1;
+          const content = { seq, at, ...input, prevHash };
+          const hash = hashAuditRecord(content);
+          prevHash = hash;
+          return { ...content, hash };
+        });
+        for (let start = 0; start < written.length; start += ROWS_PER_INSERT) {
+          await trx.insertInto('audit_records').values(written.slice(start, start + ROWS_PER_INSERT).map(toAuditRow)).execute();
+        }
+        const last = batch[batch.length - 1];
+        await trx.updateTable('audit_chain_head').set({ seq, hash: prevHash, updated_at: last?.at ?? new Date().toISOString() }).where('id', '=', CHAIN_ID).execute();
+        return written;
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const failure = new VigilError('AUDIT_FAILED', `the audit record could not be stored: ${reason}`, { records: batch.length }, { cause: error });
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    batch.forEach((pending, index) => {
+      const record = records[index];
+      if (record !== undefined) pending.resolve(record);
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import type { AuditLog } from '../audit/index.js';
+import type { IdentityService } from '../sharing/index.js';
+import type { Store } from '../store/index.js';
+import type { EngineHolder } from './engine-holder.js';
+import type { ServerMetrics } from './metrics-registry.js';
+import type { ServerConfig } from './server-config.js';
+
+/** What every resource plugin is registered with: the capabilities' faces and the settings. */
+export interface RouteDeps {
+  store: Store;
+  engine: EngineHolder;
+  identity: IdentityService;
+  audit: AuditLog;
+  config: ServerConfig;
+  metrics: ServerMetrics;
+}

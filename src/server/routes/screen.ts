@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Subject, VigilError, type Decision } from '../../domain/index.js';
+import type { MatchExplanation } from '../../matching/index.js';
+import type { EngineScreeningResult } from '../../screening/index.js';
+import { recordAudit } from '../request-audit.js';
+import type { RouteDeps } from '../route-deps.js';
+import { errorResponses, ScreeningResult } from '../schemas.js';
+
+export const CHANNELS = ['visa', 'visa_waiver', 'air_arrival', 'land_border', 'sea_arrival', 'other'] as const;
+
+/** Where and why a screening happens: recorded in the audit trail, not used for scoring (yet). */
+const ScreeningContext = {
+  channel: z.enum(CHANNELS).optional().describe('The channel the subject arrives through.'),
+  port: z.string().min(1).max(64).optional().describe('Port of entry or post, e.g. a UN/LOCODE.'),
+  purpose: z.string().min(1).max(256).optional().describe('Why this screening is done, kept in the audit trail.'),
+};
+
+const SEVERITY: Record<Decision, number> = { clear: 0, review: 1, match: 2 };
+
+function worst(results: EngineScreeningResult[]): Decision {
+  return results.reduce<Decision>((acc, r) => (SEVERITY[r.decision] > SEVERITY[acc] ? r.decision : acc), 'clear');
+}
+
+function hitIds(results: EngineScreeningResult[]): string[] {
+  return [...new Set(results.flatMap((r) => r.hits.map((h) => h.entityId)))];
+}
+
+/** The domain types an explanation loosely; matching's own type is what the schema documents. */
+function wire(result: EngineScreeningResult): EngineScreeningResult & { hits: Array<EngineScreeningResult['hits'][number] & { explanation: MatchExplanation }> } {
+  return result as EngineScreeningResult & { hits: Array<EngineScreeningResult['hits'][number] & { explanation: MatchExplanation }> };
+}
+
+function batchSizeOf(body: unknown): number | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const subjects = (body as { subjects?: unknown }).subjects;
+  return Array.isArray(subjects) ? subjects.length : undefined;
+}
+
+/** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics }) => {
+  const SingleRequest = Subject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
+  const BatchRequest = z
+    .object({ subjects: z.array(Subject).min(1).max(config.maxBatch), ...ScreeningContext })
+    .strict()
+    .meta({ description: `Up to ${config.maxBatch} subjects screened on one snapshot of the lists.` });
+  const BatchResponse = z.object({ results: z.array(ScreeningResult) });
+
+  app.post('/v1/screen', {
+    config: { roles: ['officer', 'analyst', 'supervisor', 'admin'], action: 'screen', audit: 'always' },
+    // Counted before validation: a 10,000-subject batch is refused by size, not by 10,000 checks.
+    preValidation: async (request) => {
+      const size = batchSizeOf(request.body);
+      if (size !== undefined && size > config.maxBatch) {
+        throw new VigilError('PAYLOAD_TOO_LARGE', `a batch holds at most ${config.maxBatch} subjects and this one has ${size}: send it as ${Math.ceil(size / config.maxBatch)} requests`, {
+          field: 'subjects',
+          limit: config.maxBatch,
+          received: size,
+        });
+      }
+    },
+    schema: {
+      summary: 'Screen one subject or a batch',
+      tags: ['screening'],
+      body: z.union([SingleRequest, BatchRequest]),
+      response: { 200: z.union([ScreeningResult, BatchResponse]), ...errorResponses(413) },
+    },
+    handler: async (request) => {
+      const current = engine.get();
+      const { channel, port, purpose, ...rest } = request.body;
+      const batch = 'subjects' in rest;
+      // Every result names the snapshot it used; engine.screen reads the live one each time.
+      const results = batch ? rest.subjects.map((subject) => current.screen(subject)) : [current.screen(rest)];
+      for (const result of results) metrics.screenings.inc({ decision: result.decision });
+      await recordAudit(audit, request, {
+        subjectIds: results.map((r) => r.id),
+        entityIds: hitIds(results),
+        ...(purpose !== undefined ? { purpose } : {}),
+        outcome: 'ok',
+        decision: worst(results),
+        details: {
+          ...(channel !== undefined ? { channel } : {}),
+          ...(port !== undefined ? { port } : {}),
+          subjects: results.length,
+          listVersions: results[0]?.listVersions ?? {},
+        },
+      });
+      return batch ? { results: results.map(wire) } : wire(results[0] as EngineScreeningResult);
+    },
+  });
+};

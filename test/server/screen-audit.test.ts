@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VigilError } from '../../src/domain/index.js';
+import { testDialect } from '../helpers/test-store.js';
+import { openHarness, type Harness } from './server-harness.js';
+
+describe(`screening over HTTP (${testDialect()})`, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness();
+  });
+  afterAll(() => h.close());
+
+  it('screens one subject and says which list versions it used', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/v1/screen',
+      headers: h.bearer('officer'),
+      payload: { id: 'pax-1', name: 'Tareq Salih al-Jabouri', birthDate: '1978-06-12', channel: 'air_arrival', port: 'BGW', purpose: 'arrival check' },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ id: 'pax-1', decision: 'match', listVersions: { nominations: 1 } });
+    expect(body.hits[0]).toMatchObject({ entityId: 'nominations:SRV-001', caption: 'Tariq Saleh AL-JUBOURI' });
+    expect(body.hits[0].explanation.summary).toMatch(/same date of birth/);
+  });
+
+  it('writes exactly one audit record per request, with who, subject ids, hit entity ids and decision, and no names', async () => {
+    const before = (await h.records()).length;
+    const single = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: { id: 'pax-2', name: 'Dmitry Orlov', purpose: 'visa decision', channel: 'visa' } });
+    const batch = await h.app.inject({
+      method: 'POST',
+      url: '/v1/screen',
+      headers: h.bearer('analyst'),
+      payload: { subjects: [{ id: 'b1', name: 'Ana Lucia Mendoza' }, { id: 'b2', name: 'Plain Traveller' }, { id: 'b3', name: 'Tariq al-Juburi' }], port: 'CTG' },
+    });
+    expect([single.statusCode, batch.statusCode]).toEqual([200, 200]);
+    const added = (await h.records()).slice(before);
+    expect(added).toHaveLength(2);
+    expect(added[0]).toMatchObject({
+      actor: { kind: 'key', id: h.keyIds.officer, orgId: h.orgId },
+      action: 'screen',
+      subjectIds: ['pax-2'],
+      entityIds: ['nominations:SRV-002'],
+      purpose: 'visa decision',
+      outcome: 'ok',
+      details: { channel: 'visa', subjects: 1 },
+    });
+    expect(added[0]?.decision).toBe(single.json().decision);
+    const hitIds = (batch.json().results as Array<{ hits: Array<{ entityId: string }> }>).flatMap((r) => r.hits.map((hit) => hit.entityId));
+    expect(added[1]).toMatchObject({ actor: { id: h.keyIds.analyst }, subjectIds: ['b1', 'b2', 'b3'], decision: 'match', details: { port: 'CTG', subjects: 3 } });
+    expect([...(added[1]?.entityIds ?? [])].sort()).toEqual([...new Set(hitIds)].sort());
+    expect(JSON.stringify(added)).not.toMatch(/Orlov|Mendoza|Traveller/);
+  });
+
+  it('compares two subjects, audited with both ids', async () => {
+    const before = (await h.records()).length;
+    const response = await h.app.inject({ method: 'POST', url: '/v1/compare', headers: h.bearer('officer'), payload: { a: { id: 'a', name: 'Mohammed Ali' }, b: { id: 'b', name: 'Muhammad Aly' } } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().score).toBeGreaterThan(0.7);
+    const added = (await h.records()).slice(before);
+    expect(added.map((r) => [r.action, r.subjectIds])).toEqual([['compare', ['a', 'b']]]);
+  });
+
+  it('records entity reads and diffs with the entity ids shown', async () => {
+    const before = (await h.records()).length;
+    const entity = await h.app.inject({ method: 'GET', url: '/v1/entities/nominations:SRV-003?purpose=case%2042', headers: h.bearer('analyst') });
+    expect(entity.statusCode).toBe(200);
+    expect(entity.json()).toMatchObject({ entity: { id: 'nominations:SRV-003', caption: 'Ana Lucía MENDOZA VEGA' }, version: 1 });
+    const diff = await h.app.inject({ method: 'GET', url: '/v1/lists/nominations/diff', headers: h.bearer('supervisor') });
+    expect(diff.statusCode).toBe(200);
+    expect(diff.json()).toMatchObject({ source: 'nominations', from: 0, to: 1 });
+    const added = (await h.records()).slice(before);
+    expect(added.map((r) => [r.action, r.entityIds, r.purpose])).toEqual([
+      ['entity.read', ['nominations:SRV-003'], 'case 42'],
+      ['list.diff', ['nominations:SRV-001', 'nominations:SRV-002', 'nominations:SRV-003'], undefined],
+    ]);
+  });
+});
+
+describe(`when the audit trail cannot be written (${testDialect()})`, () => {
+  let h: Harness;
+  let failing = false;
+  let appends = 0;
+  beforeAll(async () => {
+    h = await openHarness({
+      wrapAudit: (real) => ({
+        append: (input) => {
+          appends += 1;
+          return failing ? Promise.reject(new VigilError('AUDIT_FAILED', 'disk full')) : real.append(input);
+        },
+        flush: () => real.flush(),
+        verify: () => real.verify(),
+        export: (options) => real.export(options),
+        close: () => real.close(),
+      }),
+    });
+  });
+  afterAll(() => h.close());
+
+  it('replies 503 AUDIT_FAILED with no hits, and answers again once it recovers', async () => {
+    failing = true;
+    const response = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: { id: 'pax-9', name: 'Dmitri Alexandrovich Orlov' } });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ code: 'AUDIT_FAILED', statusCode: 503 });
+    expect(response.body).not.toMatch(/SRV-002|Orlov|hits/i);
+    expect(appends).toBe(1);
+
+    const entity = await h.app.inject({ method: 'GET', url: '/v1/entities/nominations:SRV-002', headers: h.bearer('analyst') });
+    expect(entity.statusCode).toBe(503);
+    expect(entity.body).not.toMatch(/Orlov/);
+
+    failing = false;
+    const again = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: { id: 'pax-9', name: 'Dmitri Alexandrovich Orlov' } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().hits[0].entityId).toBe('nominations:SRV-002');
+  });
+
+  it('does not answer a refused request normally either when its refusal cannot be recorded', async () => {
+    failing = true;
+    const response = await h.app.inject({ method: 'GET', url: '/v1/lists', headers: h.bearer('officer') });
+    failing = false;
+    expect(response.json()).toMatchObject({ code: 'AUDIT_FAILED' });
+  });
+});
