@@ -20,6 +20,9 @@ import { recordAudit } from './request-audit.js';
 import { securityHeaders } from './security-headers.js';
 import type { RouteDeps } from './route-deps.js';
 import { advisoryRoutes } from './routes/advisories.js';
+import { createAdvisoryService, type AdvisorySettingsInput, type Viewer } from '../advisories/index.js';
+import { createWebhookNotifier, SseHub } from '../notify/index.js';
+import { PostureHolder } from './posture-holder.js';
 import { authRoutes } from './routes/auth.js';
 import { compareRoutes } from './routes/compare.js';
 import { entityRoutes } from './routes/entities.js';
@@ -38,6 +41,8 @@ export interface AppDeps {
   config?: ServerConfigInput;
   /** A pino logger; default: silent. */
   logger?: FastifyBaseLogger;
+  /** Threat-level schemes and the posture each level sets; the shipped defaults otherwise. */
+  advisorySettings?: AdvisorySettingsInput;
 }
 
 export type VigilApp = FastifyInstance & { readonly engineLoaded: Promise<void> };
@@ -79,7 +84,27 @@ export function buildApp(deps: AppDeps): VigilApp {
 
   const engine = new EngineHolder(deps.engine, app.log);
   const metrics = createMetrics(deps.store, engine);
-  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics };
+  const sse = new SseHub<Viewer>();
+  const notifier = createWebhookNotifier(deps.store, { logger: app.log });
+  const advisories = createAdvisoryService(deps.store, {
+    audit: deps.audit,
+    notifier,
+    sse,
+    logger: app.log,
+    ...(deps.advisorySettings !== undefined ? { settings: deps.advisorySettings } : {}),
+  });
+  const posture = new PostureHolder(advisories, app.log);
+  app.addHook('onReady', async () => {
+    await posture.start();
+    advisories.start();
+    notifier.start();
+  });
+  app.addHook('onClose', async () => {
+    posture.stop();
+    await advisories.stop();
+    await notifier.stop();
+  });
+  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse };
 
   app.setErrorHandler(async (error, request, reply) => {
     let body = toErrorReply(error, { requestId: request.id, bodyLimit: request.routeOptions.bodyLimit ?? config.bodyLimit });

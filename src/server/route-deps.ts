@@ -1,7 +1,10 @@
+import type { AdvisoryService, Viewer } from '../advisories/index.js';
 import type { AuditLog } from '../audit/index.js';
+import type { SseHub, WebhookNotifier } from '../notify/index.js';
 import type { IdentityService } from '../sharing/index.js';
 import type { Store } from '../store/index.js';
 import type { EngineHolder } from './engine-holder.js';
+import type { PostureHolder } from './posture-holder.js';
 import type { ServerMetrics } from './metrics-registry.js';
 import type { ServerConfig } from './server-config.js';
 
@@ -13,4 +16,9 @@ export interface RouteDeps {
   audit: AuditLog;
   config: ServerConfig;
   metrics: ServerMetrics;
+  advisories: AdvisoryService;
+  /** The screening posture in force, which the screen route applies. */
+  posture: PostureHolder;
+  notifier: WebhookNotifier;
+  sse: SseHub<Viewer>;
 }

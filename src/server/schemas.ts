@@ -57,6 +57,18 @@ export const ScreeningResult = z
     decision: Decision,
     hits: z.array(Hit),
     listVersions: ListVersions,
+    posture: z
+      .object({
+        id: z.string(),
+        scheme: z.string(),
+        level: z.string(),
+        advisoryId: z.string().optional(),
+        reviewThreshold: z.number(),
+        matchThreshold: z.number(),
+        enhanced: z.string().optional().describe('Where enhanced screening applied (never auto-clear): the port, channel or route.'),
+      })
+      .optional()
+      .describe('The screening posture in force when this ran, set by the current threat level.'),
   })
   .meta({ id: 'ScreeningResult', description: 'One subject screened: the decision, hits best first, and the list versions used.' });
 

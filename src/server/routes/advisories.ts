@@ -4,14 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ADVISORY_SCOPES,
   AdvisoryPatch,
-  createAdvisoryService,
   NewAdvisory,
   type AdvisoryService,
-  type AdvisorySettingsInput,
   type Viewer,
 } from '../../advisories/index.js';
 import { ScreeningPosture, VigilError } from '../../domain/index.js';
-import { createWebhookNotifier, SseHub, type WebhookNotifier } from '../../notify/index.js';
 import type { Principal } from '../../sharing/index.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, VersionNumber } from '../schemas.js';
@@ -21,12 +18,7 @@ const MANAGERS = ['supervisor', 'admin'] as const;
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** What the plugin may be given; what it is not given it makes (and then starts and stops). */
-export interface AdvisoryRouteOptions extends RouteDeps {
-  advisories?: AdvisoryService;
-  notifier?: WebhookNotifier;
-  sse?: SseHub<Viewer>;
-  advisorySettings?: AdvisorySettingsInput;
-}
+export type AdvisoryRouteOptions = RouteDeps;
 
 const Text = z.string();
 const AdvisoryView = z
@@ -190,22 +182,8 @@ function requirePrincipal(request: FastifyRequest): Principal {
  * the screening posture for staff, and webhook subscriptions for admins.
  */
 export const advisoryRoutes: FastifyPluginAsyncZod<AdvisoryRouteOptions> = async (app, deps) => {
-  const owned = deps.advisories === undefined;
-  const sse = deps.sse ?? new SseHub<Viewer>();
-  const notifier = deps.notifier ?? createWebhookNotifier(deps.store, { logger: app.log });
-  const advisories =
-    deps.advisories ??
-    createAdvisoryService(deps.store, { audit: deps.audit, notifier, sse, logger: app.log, ...(deps.advisorySettings !== undefined ? { settings: deps.advisorySettings } : {}) });
-  if (owned) {
-    app.addHook('onReady', async () => {
-      advisories.start();
-      notifier.start();
-    });
-    app.addHook('onClose', async () => {
-      await advisories.stop();
-      await notifier.stop();
-    });
-  }
+  // The app owns the service, its notifier and SSE hub, and starts and stops them.
+  const { advisories, notifier, sse } = deps;
   const xml = (payload: unknown): string => String(payload);
 
   app.get('/advisories', {

@@ -9,10 +9,14 @@ import { errorResponses, ScreeningResult } from '../schemas.js';
 
 export const CHANNELS = ['visa', 'visa_waiver', 'air_arrival', 'land_border', 'sea_arrival', 'other'] as const;
 
-/** Where and why a screening happens: recorded in the audit trail, not used for scoring (yet). */
+/**
+ * Where and why a screening happens: recorded in the audit trail, and matched against the
+ * posture's enhanced-screening ports, channels and routes.
+ */
 const ScreeningContext = {
   channel: z.enum(CHANNELS).optional().describe('The channel the subject arrives through.'),
   port: z.string().min(1).max(64).optional().describe('Port of entry or post, e.g. a UN/LOCODE.'),
+  origin: z.string().min(2).max(64).optional().describe('Last point of departure (e.g. an IATA airport code), for enhanced screening on routes.'),
   purpose: z.string().min(1).max(256).optional().describe('Why this screening is done, kept in the audit trail.'),
 };
 
@@ -38,7 +42,7 @@ function batchSizeOf(body: unknown): number | undefined {
 }
 
 /** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
-export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics }) => {
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture }) => {
   const SingleRequest = Subject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
   const BatchRequest = z
     .object({ subjects: z.array(Subject).min(1).max(config.maxBatch), ...ScreeningContext })
@@ -67,10 +71,14 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
     },
     handler: async (request) => {
       const current = engine.get();
-      const { channel, port, purpose, ...rest } = request.body;
+      const { channel, port, origin, purpose, ...rest } = request.body;
       const batch = 'subjects' in rest;
-      // Every result names the snapshot it used; engine.screen reads the live one each time.
-      const results = batch ? rest.subjects.map((subject) => current.screen(subject)) : [current.screen(rest)];
+      const options = {
+        ...(posture.current !== undefined ? { posture: posture.current } : {}),
+        context: { ...(channel !== undefined ? { channel } : {}), ...(port !== undefined ? { port } : {}), ...(origin !== undefined ? { origin } : {}) },
+      };
+      // Every result names the snapshot and posture it used.
+      const results = batch ? rest.subjects.map((subject) => current.screen(subject, options)) : [current.screen(rest, options)];
       for (const result of results) metrics.screenings.inc({ decision: result.decision });
       await recordAudit(audit, request, {
         subjectIds: results.map((r) => r.id),

@@ -4,10 +4,26 @@ import type { Database } from '../database.js';
 import type { StoreLogger } from '../store.js';
 import { migrationProvider } from './migration-provider.js';
 
+/**
+ * PostgreSQL's `invalid_schema_name`: Kysely introspects every schema of the database before
+ * migrating, and one that another client drops meanwhile fails the introspection. Nothing of
+ * ours is wrong then, so the migration is tried again.
+ */
+function isSchemaDroppedMeanwhile(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+}
+
+const ATTEMPTS = 4;
+
 /** Brings the schema to the latest migration; Kysely's lock keeps concurrent openers apart. */
 export async function runMigrations(db: Kysely<Database>, schema: string | undefined, logger?: StoreLogger): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  for (let attempt = 1; attempt < ATTEMPTS && isSchemaDroppedMeanwhile(outcome.error); attempt += 1) {
+    logger?.info({ attempt }, 'a schema was dropped while the store migrated; trying again');
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   for (const result of results ?? []) {
     if (result.status === 'Success') logger?.info({ migration: result.migrationName }, 'store migration applied');
   }
