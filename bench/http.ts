@@ -8,7 +8,8 @@ import { allFakers, faker } from '@faker-js/faker';
 import pino from 'pino';
 import { createAuditLog } from '../src/audit/index.js';
 import { ScreeningEngine } from '../src/screening/index.js';
-import { buildApp, importFiles } from '../src/server/index.js';
+import { buildApp } from '../src/server/index.js';
+import { importFiles } from '../src/store/index.js';
 import { createIdentityService } from '../src/sharing/index.js';
 import { openStore } from '../src/store/index.js';
 

@@ -3,25 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { planImports } from '../src/lists/index.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { importFiles, openStore, type Store } from '../src/store/index.js';
 import { fmt, median, timeMs } from './stats.js';
 
 const SHARED = resolve(process.cwd(), '../shared/data');
 const SDN_OLD = join(SHARED, 'ofac/history/sdn_2024-05-01.csv');
 const SDN = join(SHARED, 'ofac/history/sdn_2024-05-03.csv');
 const UN = join(SHARED, 'un/consolidated_2026-02-27.xml');
-
-async function importFiles(store: Store, paths: string[]): Promise<void> {
-  for (const plan of await planImports(paths)) {
-    await store.importList({
-      source: plan.source,
-      mode: plan.adapter.mode,
-      records: plan.adapter.records(),
-      fileSha256: plan.fileSha256,
-      fileNames: plan.files,
-    });
-  }
-}
 
 async function parseOnly(paths: string[]): Promise<number> {
   let count = 0;

@@ -25,6 +25,7 @@ import { createWebhookNotifier, SseHub } from '../notify/index.js';
 import { PostureHolder } from './posture-holder.js';
 import { authRoutes } from './routes/auth.js';
 import { compareRoutes } from './routes/compare.js';
+import { consoleRoutes } from './routes/console.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { listRoutes } from './routes/lists.js';
@@ -177,5 +178,7 @@ export function buildApp(deps: AppDeps): VigilApp {
   for (const routes of [healthRoutes, metricsRoutes, authRoutes, screenRoutes, compareRoutes, entityRoutes, listRoutes, advisoryRoutes]) {
     void app.register(routes, routeDeps);
   }
+  // The analyst console (web/) at `/`: static files, public; it calls the API above like any client.
+  void app.register(consoleRoutes, {});
   return Object.assign(app, { engineLoaded: engine.loaded }) as unknown as VigilApp;
 }

@@ -6,6 +6,4 @@ export { HTTP_ERRORS } from './error-reply.js';
 export type { ErrorReply, ServerErrorCode } from './error-reply.js';
 export type { RouteEntry } from './access-control.js';
 export type { RouteAccess } from './fastify-types.js';
-export { importFiles } from './import-files.js';
-export type { ImportedFile } from './import-files.js';
 export { CHANNELS } from './routes/screen.js';

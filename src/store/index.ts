@@ -15,3 +15,5 @@ export type {
   StoredEntity,
 } from './store.js';
 export type { Database } from './database.js';
+export { importFiles } from './import-files.js';
+export type { ImportedFile, ImportFilesOptions } from './import-files.js';

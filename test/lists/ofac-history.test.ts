@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planImports } from '../../src/lists/index.js';
-import type { ListDiff, Store } from '../../src/store/index.js';
+import { importFiles, type ListDiff, type Store } from '../../src/store/index.js';
 import { openTestStore } from '../helpers/test-store.js';
 
 const OFAC = resolve(process.cwd(), '../shared/data/ofac');
@@ -39,15 +38,7 @@ describe('the real OFAC SDN history as versions', () => {
 
   beforeAll(async () => {
     store = await openTestStore();
-    for (const plan of await planImports(historyFiles)) {
-      await store.importList({
-        source: plan.source,
-        mode: plan.adapter.mode,
-        records: plan.adapter.records(),
-        fileSha256: plan.fileSha256,
-        fileNames: plan.files,
-      });
-    }
+    await importFiles(store, historyFiles);
     const versions = await store.listVersions('ofac-sdn');
     for (const version of versions.slice(1)) {
       diffs.push({ date: dateOf(version.fileNames[0] ?? ''), diff: await store.diff('ofac-sdn', version.version - 1, version.version) });
@@ -84,16 +75,8 @@ describe('the real OFAC SDN history as versions', () => {
 
   it('re-importing an identical file creates no new version', async () => {
     const before = await store.listVersions('ofac-sdn');
-    const [plan] = await planImports([historyFiles.at(-1) ?? '']);
-    if (plan === undefined) throw new Error('no plan');
-    const result = await store.importList({
-      source: plan.source,
-      mode: plan.adapter.mode,
-      records: plan.adapter.records(),
-      fileSha256: plan.fileSha256,
-      fileNames: plan.files,
-    });
-    expect(result.status).toBe('unchanged');
+    const [result] = await importFiles(store, [historyFiles.at(-1) ?? '']);
+    expect(result?.status).toBe('unchanged');
     expect(await store.listVersions('ofac-sdn')).toHaveLength(before.length);
   });
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadSources, planImports } from '../../src/lists/index.js';
+import { downloadSources } from '../../src/lists/index.js';
+import { importFiles } from '../../src/store/index.js';
 import { openTestStore, type TestStore } from '../helpers/test-store.js';
 
 const UN_LIST = `<?xml version="1.0" encoding="UTF-8"?>
@@ -66,9 +67,8 @@ describe('vigil lists update against a local server', () => {
         outcomes.push({ status: 'not downloaded' });
         continue;
       }
-      for (const plan of await planImports(download.files, { sourceId: download.source })) {
-        const result = await store.importList({ source: plan.source, mode: plan.adapter.mode, records: plan.adapter.records(), fileSha256: plan.fileSha256, fileNames: plan.files });
-        outcomes.push({ status: result.status, version: result.version.version });
+      for (const result of await importFiles(store, download.files, { sourceId: download.source })) {
+        outcomes.push({ status: result.status, version: result.version });
       }
     }
     return outcomes;

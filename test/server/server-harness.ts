@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createAuditLog, type AuditLog, type AuditRecord } from '../../src/audit/index.js';
 import { ScreeningEngine } from '../../src/screening/index.js';
-import { buildApp, importFiles, type ServerConfigInput, type VigilApp } from '../../src/server/index.js';
+import { buildApp, type ServerConfigInput, type VigilApp } from '../../src/server/index.js';
+import { importFiles } from '../../src/store/index.js';
 import { createIdentityService, ROLES, type IdentityService, type Role } from '../../src/sharing/index.js';
 import { openTestStore, type TestStore } from '../helpers/test-store.js';
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SourceId } from '../../domain/index.js';
 import type { ListFormat } from '../../lists/index.js';
-import { importFiles } from '../import-files.js';
+import { importFiles } from '../../store/index.js';
 import { recordAudit } from '../request-audit.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, ListDiff, ListVersion, ListVersions, SourceSummary, VersionNumber } from '../schemas.js';

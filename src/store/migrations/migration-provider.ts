@@ -3,6 +3,8 @@ import { listVersionsMigration } from './0001-list-versions.js';
 import { identityMigration } from './0002-identity.js';
 import { auditMigration } from './0003-audit.js';
 import { advisoriesMigration } from './0004-advisories.js';
+import { vettingMigration } from './0005-vetting.js';
+import { casesMigration } from './0006-cases.js';
 
 /**
  * Migrations in code rather than read from a folder, so the same provider works from `src`
@@ -14,6 +16,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-identity': identityMigration,
   '0003-audit': auditMigration,
   '0004-advisories': advisoriesMigration,
+  '0005-vetting': vettingMigration,
+  '0006-cases': casesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { planImports, type ListFormat } from '../../../lists/index.js';
-import type { ImportResult } from '../../../store/index.js';
+import type { ListFormat } from '../../../lists/index.js';
+import { importFiles, type ImportedFile } from '../../../store/index.js';
 import { withStore, type GlobalOptions } from '../../context.js';
 import { emit, formatCount, progressReporter, table } from '../../output.js';
 
@@ -10,19 +10,7 @@ interface ImportOptions extends GlobalOptions {
   skipInvalid?: boolean;
 }
 
-interface ImportReport {
-  source: string;
-  files: string[];
-  status: ImportResult['status'];
-  version: number;
-  entities: number;
-  added: number;
-  changed: number;
-  removed: number;
-  skipped: ImportResult['skipped'];
-}
-
-function render(reports: ImportReport[]): string {
+function render(reports: ImportedFile[]): string {
   const lines = [
     table(
       ['source', 'version', 'status', 'entities', 'added', 'changed', 'removed', 'skipped'],
@@ -47,40 +35,16 @@ export function importCommand(): Command {
     .option('--json', 'print JSON')
     .action(async (paths: string[], _options: ImportOptions, command: Command) => {
       const options = command.optsWithGlobals<ImportOptions>();
-      const plans = await planImports(paths, {
-        ...(options.source !== undefined ? { format: options.source } : {}),
-        ...(options.sourceId !== undefined ? { sourceId: options.sourceId } : {}),
-      });
-      const reports = await withStore(options, async (store) => {
-        const done: ImportReport[] = [];
-        for (const plan of plans) {
-          const progress = progressReporter(`importing ${plan.source}`);
-          const publishedAt = plan.adapter.publishedAt?.();
-          const result = await store.importList({
-            source: plan.source,
-            mode: plan.adapter.mode,
-            records: plan.adapter.records(),
-            fileSha256: plan.fileSha256,
-            fileNames: plan.files,
-            ...(publishedAt !== undefined ? { publishedAt } : {}),
-            skipInvalid: options.skipInvalid === true,
-            onProgress: progress,
-          });
-          progress.done();
-          done.push({
-            source: plan.source,
-            files: plan.files,
-            status: result.status,
-            version: result.version.version,
-            entities: result.counts.entities,
-            added: result.counts.added,
-            changed: result.counts.changed,
-            removed: result.counts.removed,
-            skipped: result.skipped,
-          });
-        }
-        return done;
-      });
+      const progress = progressReporter('importing');
+      const reports = await withStore(options, (store) =>
+        importFiles(store, paths, {
+          ...(options.source !== undefined ? { format: options.source } : {}),
+          ...(options.sourceId !== undefined ? { sourceId: options.sourceId } : {}),
+          skipInvalid: options.skipInvalid === true,
+          onProgress: (_source, read) => progress(read),
+        }),
+      );
+      progress.done();
       emit(reports, options, render);
     });
 }

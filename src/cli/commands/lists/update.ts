@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { downloadSources, planImports } from '../../../lists/index.js';
+import { downloadSources } from '../../../lists/index.js';
+import { importFiles } from '../../../store/index.js';
 import { withStore, type GlobalOptions } from '../../context.js';
 import { emit, table } from '../../output.js';
 
@@ -33,18 +34,9 @@ export function updateCommand(): Command {
             done.push({ source: download.source, download: 'unchanged', import: 'skipped' });
             continue;
           }
-          const plans = await planImports(download.files, { ...(download.format !== undefined ? { format: download.format } : {}), sourceId: download.source });
-          for (const plan of plans) {
-            const publishedAt = plan.adapter.publishedAt?.();
-            const result = await store.importList({
-              source: plan.source,
-              mode: plan.adapter.mode,
-              records: plan.adapter.records(),
-              fileSha256: plan.fileSha256,
-              fileNames: plan.files,
-              ...(publishedAt !== undefined ? { publishedAt } : {}),
-            });
-            done.push({ source: plan.source, download: 'changed', import: result.status, version: result.version.version, added: result.counts.added, changed: result.counts.changed, removed: result.counts.removed });
+          const imported = await importFiles(store, download.files, { ...(download.format !== undefined ? { format: download.format } : {}), sourceId: download.source });
+          for (const result of imported) {
+            done.push({ source: result.source, download: 'changed', import: result.status, version: result.version, added: result.added, changed: result.changed, removed: result.removed });
           }
         }
         return done;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { InvalidRecord } from '../domain/index.js';
 import { planImports, type ListFormat } from '../lists/index.js';
-import type { ImportResult, Store } from '../store/index.js';
+import type { ImportResult, Store } from './store.js';
 
 export interface ImportedFile {
   source: string;
