@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what Vigil's tests need on a Debian machine: PostgreSQL (installed if
 # absent, started if stopped, with the `test` database), libxml2-utils (xmllint, for CAP schema
-# checks). Safe to run again. Needs root (or sudo) for apt-get.
+# checks), Chromium (Debian's, for the console's browser tests in test/e2e; never a downloaded
+# browser). Safe to run again. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
 SUDO=""
@@ -9,6 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then missing+=(postgresql postgresql-contrib); fi
 
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -9,6 +9,10 @@ import { keysCommand } from './commands/keys/index.js';
 import { orgsCommand } from './commands/orgs/index.js';
 import { usersCommand } from './commands/users/index.js';
 import { advisoriesCommand } from './commands/advisories/index.js';
+import { alertsCommand } from './commands/alerts.js';
+import { subjectsCommand } from './commands/subjects/index.js';
+import { vetCommand } from './commands/vet.js';
+import { casesCommand } from './commands/cases/index.js';
 
 export const VIGIL_VERSION = '0.1.0';
 
@@ -31,5 +35,9 @@ export function buildProgram(): Command {
     .addCommand(keysCommand())
     .addCommand(auditCommand())
     .addCommand(advisoriesCommand())
+    .addCommand(subjectsCommand())
+    .addCommand(vetCommand())
+    .addCommand(alertsCommand())
+    .addCommand(casesCommand())
     .addCommand(serveCommand());
 }

@@ -5,10 +5,13 @@
  */
 
 export interface HashMultimapData {
-  /** Open-addressing table of distinct keys; 0 marks an empty slot (hashes are never 0). */
+  /**
+   * Open-addressing table of distinct keys, three numbers a slot side by side (one memory
+   * access finds a key and its values): `[key, from, to]`, key 0 marking an empty slot (hashes
+   * are never 0). A key with one value holds it in `from`, with `to` = `SINGLE` (most deletion
+   * keys: no second access); else its values are `values[from] .. values[to - 1]`.
+   */
   readonly table: Uint32Array;
-  /** For slot s, its values are `values[ranges[2s]] .. values[ranges[2s + 1] - 1]`. */
-  readonly ranges: Uint32Array;
   readonly values: Uint32Array;
   /**
    * One bit per key hash (about 8 bits a key): most looked-up deletion keys are absent, and
@@ -89,6 +92,9 @@ function sortPairs(buf: PairBuffer): { keys: Uint32Array; values: Uint32Array } 
   return { keys, values };
 }
 
+/** `to` of a slot whose key has exactly one value, held in `from`. */
+export const SINGLE = 0xffffffff;
+
 /** Builds the multimap; duplicate (key, value) pairs are kept once. */
 export function buildHashMultimap(buf: PairBuffer): HashMultimapData {
   const { keys, values } = sortPairs(buf);
@@ -110,16 +116,26 @@ export function buildHashMultimap(buf: PairBuffer): HashMultimapData {
   }
   let size = 16;
   while (size < distinctKeys.length * 2) size *= 2;
-  const table = new Uint32Array(size);
-  const ranges = new Uint32Array(size * 2);
+  const table = new Uint32Array(size * 3);
   const mask = size - 1;
+  // Values of multi-valued keys only, in key order.
+  const multi = new Uint32Array(w);
+  let m = 0;
   for (let d = 0; d < distinctKeys.length; d++) {
     const k = distinctKeys[d] as number;
     let s = mix(k) & mask;
-    while (table[s] !== 0) s = (s + 1) & mask;
-    table[s] = k;
-    ranges[2 * s] = distinctStarts[d] as number;
-    ranges[2 * s + 1] = d + 1 < distinctStarts.length ? (distinctStarts[d + 1] as number) : w;
+    while (table[3 * s] !== 0) s = (s + 1) & mask;
+    const from = distinctStarts[d] as number;
+    const to = d + 1 < distinctStarts.length ? (distinctStarts[d + 1] as number) : w;
+    table[3 * s] = k;
+    if (to - from === 1) {
+      table[3 * s + 1] = outValues[from] as number;
+      table[3 * s + 2] = SINGLE;
+    } else {
+      table[3 * s + 1] = m;
+      for (let x = from; x < to; x++) multi[m++] = outValues[x] as number;
+      table[3 * s + 2] = m;
+    }
   }
   let bits = 1 << 10;
   while (bits < distinctKeys.length * 8) bits *= 2;
@@ -129,7 +145,7 @@ export function buildHashMultimap(buf: PairBuffer): HashMultimapData {
     const b = Math.imul(k, 0x9e3779b1) >>> filterShift;
     filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
   }
-  return { table, ranges, values: outValues.slice(0, w), filter };
+  return { table, values: multi.slice(0, m), filter };
 }
 
 function mix(k: number): number {
@@ -138,19 +154,32 @@ function mix(k: number): number {
   return h >>> 0;
 }
 
-/** Slot of a key, or -1. Its values are `values[ranges[2s]] .. values[ranges[2s + 1] - 1]`. */
+/**
+ * Position in `table` of a key's slot (`table[at]` the key, `table[at + 1]`, `table[at + 2]`
+ * its values, see `HashMultimapData`), or -1.
+ */
 export function findSlot(map: HashMultimapData, key: number): number {
   const filter = map.filter;
   // filter.length << 5 bits, a power of two: shift by 32 - log2(bits) = clz32(bits) + 1.
   const b = Math.imul(key, 0x9e3779b1) >>> (Math.clz32(filter.length << 5) + 1);
   if (((filter[b >>> 5] as number) & (1 << (b & 31))) === 0) return -1;
   const table = map.table;
-  const mask = table.length - 1;
+  const mask = table.length / 3 - 1;
   let s = mix(key) & mask;
   for (;;) {
-    const k = table[s] as number;
-    if (k === key) return s;
+    const k = table[3 * s] as number;
+    if (k === key) return 3 * s;
     if (k === 0) return -1;
     s = (s + 1) & mask;
   }
+}
+
+/** Calls `visit` with each value of `key`. */
+export function forEachValue(map: HashMultimapData, key: number, visit: (value: number) => void): void {
+  const at = findSlot(map, key);
+  if (at < 0) return;
+  const from = map.table[at + 1] as number;
+  const to = map.table[at + 2] as number;
+  if (to === SINGLE) visit(from);
+  else for (let x = from; x < to; x++) visit(map.values[x] as number);
 }

@@ -3,8 +3,8 @@ import { forEachDeletionKey } from './deletion-keys.js';
 import { normaliseDocumentNumber } from './features.js';
 import { buildHashMultimap, hashString, PairBuffer, type HashMultimapData } from './hash-multimap.js';
 import { analyseForMatching, type TokenRole } from './name-analysis.js';
-import { MAX_PARTS } from './name-score.js';
-import { joinable, type SimToken } from './token-similarity.js';
+import { MAX_ALTS, MAX_PARTS, spanWeight } from './name-score.js';
+import { joinable, vowelKeyOf, type SimToken } from './token-similarity.js';
 import { rarityWeight } from './token-weights.js';
 
 export const ROLES: readonly TokenRole[] = ['given', 'family', 'particle', 'title', 'initial', 'legal_form', 'patronymic', 'unknown'];
@@ -38,6 +38,8 @@ export interface IndexArrays {
   postingWeights: Float64Array;
   /** Per token: its first character code (clamped to 0..65535) and whether it is one letter long. */
   tokenFirstChar: Uint16Array;
+  /** Per token: its length in letters (at most 65535). */
+  tokenLength: Uint16Array;
   tokenIsInitial: Uint8Array;
   /**
    * Per token: the postings of names that have a single-letter part (a small subset), so that
@@ -59,6 +61,17 @@ export interface IndexArrays {
   nameRoles: Uint8Array;
   /** Per name part: the role's prior weight (multiplied by the token's rarity weight). */
   nameRoleWeights: Float64Array;
+  /**
+   * Per name, its alternatives (joined or stripped spellings, see `AnalysedAlternative`) are
+   * `nameAltStarts[n] .. nameAltStarts[n + 1] - 1`; each is a vocabulary token (`altTokens`,
+   * posted to the name like a part) over parts `altFrom..altTo` (relative to the name), worth
+   * `altWeights` (the sum of those parts' weights).
+   */
+  nameAltStarts: Uint32Array;
+  altTokens: Uint32Array;
+  altFrom: Uint8Array;
+  altTo: Uint8Array;
+  altWeights: Float64Array;
   /** 1 when the name has a single-letter part: step 1 then bounds what initials can add. */
   nameHasInitial: Uint8Array;
   /**
@@ -91,6 +104,8 @@ export interface IndexStrings {
 export interface IndexLookups {
   vocabulary: Map<string, number>;
   skeletonTokens: Map<string, number[]>;
+  /** Tokens with a two-letter skeleton, by skeleton and `vowelKey` (see `shortKey`). */
+  shortTokens: Map<string, number[]>;
   variantTokens: Map<number, number[]>;
   documentEntities: Map<string, number[]>;
   entityIndexById: Map<string, number>;
@@ -104,6 +119,11 @@ export function letterBit(text: string): number {
   return c >= 0 && c < 26 ? 1 << c : 1 << 26;
 }
 
+/** Key of a token with a two-letter skeleton: the skeleton and the vowels (see tokenSimilarity). */
+export function shortKey(t: SimToken): string {
+  return `${t.skeleton}\u0001${vowelKeyOf(t.text)}`;
+}
+
 function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
@@ -114,9 +134,11 @@ export function deriveLookups(arrays: IndexArrays, strings: IndexStrings): Index
   const vocabulary = new Map<string, number>();
   const skeletonTokens = new Map<string, number[]>();
   const variantTokens = new Map<number, number[]>();
+  const shortTokens = new Map<string, number[]>();
   strings.tokens.forEach((t, id) => {
     vocabulary.set(t.text, id);
     if (t.skeleton.length >= 2) pushTo(skeletonTokens, t.skeleton, id);
+    if (t.skeleton.length === 2) pushTo(shortTokens, shortKey(t), id);
     for (const v of t.variantIds) pushTo(variantTokens, v, id);
   });
   const documentEntities = new Map<string, number[]>();
@@ -129,7 +151,7 @@ export function deriveLookups(arrays: IndexArrays, strings: IndexStrings): Index
     }
   });
   void arrays;
-  return { vocabulary, skeletonTokens, variantTokens, documentEntities, entityIndexById };
+  return { vocabulary, skeletonTokens, shortTokens, variantTokens, documentEntities, entityIndexById };
 }
 
 class U32 {
@@ -165,6 +187,30 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
   const nameRolesList: number[] = [];
   const nameRoleWeightList: number[] = [];
   const entityNameStarts = new U32();
+  const nameAltStarts = new U32();
+  const altTokens = new U32();
+  const altFromList: number[] = [];
+  const altToList: number[] = [];
+
+  /** 1 for tokens some query may meet with a typo: parts, and one-part alternatives. */
+  const typoKeyed: number[] = [];
+  const tokenId = (t: SimToken, e: number): number => {
+    let id = vocabulary.get(t.text);
+    if (id === undefined) {
+      id = tokens.length;
+      vocabulary.set(t.text, id);
+      tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds, abjad: t.abjad });
+      tokenDfList.push(0);
+      tokenLastEntity.push(-1);
+    } else if (t.abjad) {
+      (tokens[id] as { abjad: boolean }).abjad = true;
+    }
+    if (tokenLastEntity[id] !== e) {
+      tokenLastEntity[id] = e;
+      tokenDfList[id] = (tokenDfList[id] as number) + 1;
+    }
+    return id;
+  };
 
   for (const entity of input) {
     const e = entities.length;
@@ -190,24 +236,23 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
       nameOrdinal.push(ordinal);
       nameKindList.push(NAME_KINDS.indexOf(name.kind));
       nameTokenStarts.push(nameTokens.length);
+      nameAltStarts.push(altTokens.length);
       for (const t of analysed.tokens) {
-        let id = vocabulary.get(t.text);
-        if (id === undefined) {
-          id = tokens.length;
-          vocabulary.set(t.text, id);
-          tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds, abjad: t.abjad });
-          tokenDfList.push(0);
-          tokenLastEntity.push(-1);
-        } else if (t.abjad) {
-          (tokens[id] as { abjad: boolean }).abjad = true;
-        }
-        if (tokenLastEntity[id] !== e) {
-          tokenLastEntity[id] = e;
-          tokenDfList[id] = (tokenDfList[id] as number) + 1;
-        }
+        const id = tokenId(t, e);
+        typoKeyed[id] = 1;
         nameTokens.push(id);
         nameRolesList.push(ROLES.indexOf(t.role));
         nameRoleWeightList.push(t.roleWeight);
+      }
+      for (const alt of analysed.alternatives) {
+        // The same limits as `pushAlt`, so that the scorer sees exactly what is posted.
+        if (alt.end >= MAX_PARTS || alt.end >= analysed.tokens.length || altTokens.length - (nameAltStarts.a[n] as number) >= MAX_ALTS) continue;
+        const id = tokenId(alt, e);
+        // Several parts as one word meet only by spelling (see alignNames): no typo keys needed.
+        if (alt.end === alt.start) typoKeyed[id] = 1;
+        altTokens.push(id);
+        altFromList.push(alt.start);
+        altToList.push(alt.end);
       }
     });
   }
@@ -216,6 +261,11 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
   const tokenCount = tokens.length;
   entityNameStarts.push(nameCount);
   nameTokenStarts.push(nameTokens.length);
+  nameAltStarts.push(altTokens.length);
+  const altStarts = nameAltStarts.done();
+  const alts = altTokens.done();
+  const altFrom = Uint8Array.from(altFromList);
+  const altTo = Uint8Array.from(altToList);
 
   const tokenDf = Uint32Array.from(tokenDfList);
   const tokenWeight = new Float32Array(tokenCount);
@@ -229,6 +279,14 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
   const nameHasInitial = new Uint8Array(nameCount);
   const nameFirstLetters = new Uint32Array(nameCount);
   const nameInitialLetters = new Uint32Array(nameCount);
+  const partWeights = new Float64Array(MAX_PARTS);
+  const altWeights = new Float64Array(alts.length);
+  for (let n = 0; n < nameCount; n++) {
+    const start = starts[n] as number;
+    const count = Math.min(MAX_PARTS, (starts[n + 1] as number) - start);
+    for (let k = 0; k < count; k++) partWeights[k] = (tokenWeight[toks[start + k] as number] as number) * (roleWeights[start + k] as number);
+    for (let a = altStarts[n] as number; a < (altStarts[n + 1] as number); a++) altWeights[a] = spanWeight(partWeights, altFrom[a] as number, altTo[a] as number);
+  }
   // Postings: count, then fill; a token repeated within a name is posted once.
   const postingCounts = new Uint32Array(tokenCount + 1);
   const lastName = new Int32Array(tokenCount).fill(-1);
@@ -250,6 +308,13 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
         postingCounts[t + 1] = (postingCounts[t + 1] as number) + 1;
       }
     }
+    for (let a = altStarts[n] as number; a < (altStarts[n + 1] as number); a++) {
+      const t = alts[a] as number;
+      if (lastName[t] !== n) {
+        lastName[t] = n;
+        postingCounts[t + 1] = (postingCounts[t + 1] as number) + 1;
+      }
+    }
     nameWeight[n] = w;
   }
   for (let t = 0; t < tokenCount; t++) postingCounts[t + 1] = (postingCounts[t + 1] as number) + (postingCounts[t] as number);
@@ -258,27 +323,31 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
   const postings = new Uint32Array(postingStarts[tokenCount] as number);
   const postingWeights = new Float64Array(postings.length);
   lastName.fill(-1);
+  const post = (n: number, t: number, pw: number): void => {
+    if (lastName[t] === n) {
+      const at = (fill[t] as number) - 1;
+      if (pw > (postingWeights[at] as number)) postingWeights[at] = pw;
+      return;
+    }
+    lastName[t] = n;
+    const at = fill[t] as number;
+    postings[at] = n;
+    postingWeights[at] = pw;
+    fill[t] = at + 1;
+  };
   for (let n = 0; n < nameCount; n++) {
     for (let k = starts[n] as number; k < (starts[n + 1] as number); k++) {
       const t = toks[k] as number;
-      const pw = (tokenWeight[t] as number) * (roleWeights[k] as number);
-      if (lastName[t] === n) {
-        const at = (fill[t] as number) - 1;
-        if (pw > (postingWeights[at] as number)) postingWeights[at] = pw;
-        continue;
-      }
-      lastName[t] = n;
-      const at = fill[t] as number;
-      postings[at] = n;
-      postingWeights[at] = pw;
-      fill[t] = at + 1;
+      post(n, t, (tokenWeight[t] as number) * (roleWeights[k] as number));
     }
+    for (let a = altStarts[n] as number; a < (altStarts[n + 1] as number); a++) post(n, alts[a] as number, altWeights[a] as number);
   }
 
   const deletionPairs = new PairBuffer();
   for (let t = 0; t < tokenCount; t++) {
     const text = (tokens[t] as SimToken).text;
     if (text.length < 2) continue;
+    if (typoKeyed[t] !== 1) continue;
     forEachDeletionKey(text, (h) => deletionPairs.push(h, t));
   }
   const compoundPairs = new PairBuffer();
@@ -318,9 +387,11 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
   }
   const tokenFirstChar = new Uint16Array(tokenCount);
   const tokenIsInitial = new Uint8Array(tokenCount);
+  const tokenLength = new Uint16Array(tokenCount);
   for (let t = 0; t < tokenCount; t++) {
     const text = (tokens[t] as SimToken).text;
     tokenFirstChar[t] = text.charCodeAt(0);
+    tokenLength[t] = Math.min(65535, text.length);
     tokenIsInitial[t] = text.length === 1 ? 1 : 0;
   }
   const tokenMaxWeight = new Float64Array(tokenCount);
@@ -336,6 +407,7 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     tokenMaxWeight,
     maxInitialWeight,
     tokenFirstChar,
+    tokenLength,
     tokenIsInitial,
     initialPostingStarts,
     initialPostings,
@@ -356,6 +428,11 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     nameTokens: toks,
     nameRoles: roles,
     nameRoleWeights: roleWeights,
+    nameAltStarts: altStarts,
+    altTokens: alts,
+    altFrom,
+    altTo,
+    altWeights,
     nameHasInitial,
     nameInfo,
     entityNameStarts: entityNameStarts.done(),

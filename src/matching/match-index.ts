@@ -1,6 +1,6 @@
 import type { Entity, EntitySchema } from '../domain/index.js';
 import { buildIndexData, type IndexData } from './index-data.js';
-import { ExpansionCache, expansionSimilarity, prepareQueryName, type Expansion, type QueryName } from './query.js';
+import { compoundWeight, ExpansionCache, expansionSimilarity, JOINED_SIM, prepareQueryNames, type Expansion, type QueryName } from './query.js';
 import { packedSim, SIM_INITIAL, type SimToken } from './token-similarity.js';
 import { informationFactor } from './token-weights.js';
 import { fromTransferable, toTransferable, type TransferableIndex } from './transferable.js';
@@ -33,7 +33,6 @@ export interface BuildOptions {
   expansionCacheSize?: number;
 }
 
-const JOINED_SIM = 0.95;
 /** Numbers per name in `MatchIndex.perName`. */
 const STRIDE = 8;
 
@@ -104,7 +103,7 @@ export class MatchIndex {
    */
   candidates(names: string | readonly string[], options: CandidateOptions = {}): Candidate[] {
     const list = typeof names === 'string' ? [names] : names;
-    const prepared = list.map((raw) => prepareQueryName(this.data, this.cache, raw, options.schema));
+    const prepared = prepareQueryNames(this.data, this.cache, list, options.schema);
     return this.collect(prepared, options.minBound ?? 0, options.limit ?? 250);
   }
 
@@ -200,22 +199,9 @@ export class MatchIndex {
     const weights = name.side.weights;
     // Per slot, the most it can add, split into its query side (`a`) and entity side (`b`).
     const slots: { ex: Expansion; queryWeight: number; compounds: boolean; a: number; b: number }[] = [];
+    // Only single parts' expansions carry compounds: the best figures include them.
     const push = (ex: Expansion, w: number, compounds: boolean): void => {
-      let sim = 0;
-      let b = 0;
-      for (let x = 0; x < ex.ids.length; x++) {
-        const s = packedSim(ex.packed[x] as number);
-        if (s > sim) sim = s;
-        const c = s * (data.tokenMaxWeight[ex.ids[x] as number] as number);
-        if (c > b) b = c;
-      }
-      if (compounds) {
-        for (let x = 0; x < ex.compounds.length; x++) {
-          sim = Math.max(sim, JOINED_SIM);
-          b = Math.max(b, JOINED_SIM * this.compoundWeight(ex.compounds[x] as number));
-        }
-      }
-      slots.push({ ex, queryWeight: w, compounds, a: sim * w, b });
+      slots.push({ ex, queryWeight: w, compounds, a: ex.bestSim * w, b: ex.bestWorth });
     };
     for (let i = 0; i < name.expansions.length; i++) {
       const ex = name.expansions[i];
@@ -225,14 +211,21 @@ export class MatchIndex {
       const ex = name.joinedExpansions[i];
       if (ex !== null && ex !== undefined && ex.ids.length > 0) push(ex, (weights[i] as number) + (weights[i + 1] as number), false);
     }
+    // Alternatives: several query parts written as one word, or one without its article.
+    for (let a = 0; a < name.altExpansions.length; a++) {
+      const ex = name.altExpansions[a] as Expansion;
+      if (ex.ids.length > 0) push(ex, name.side.altWeights[a] as number, false);
+    }
     slots.sort((x, y) => y.a + y.b - (x.a + x.b));
-    // Query initials can meet any entity part (weight at most 1) in a name no slot reached.
+    // Query initials can meet any entity part (weight at most 1, at SIM_INITIAL) or the same
+    // initial (exactly, weight at most maxInitialWeight) in a name no slot reached.
     let restA = 0;
     let restB = 0;
+    const initialB = Math.max(SIM_INITIAL, data.maxInitialWeight);
     for (let i = 0; i < name.side.length; i++) {
       if ((name.side.tokens[i] as SimToken).text.length !== 1) continue;
       restA += weights[i] as number;
-      restB += 1;
+      restB += initialB;
     }
     for (const s of slots) {
       restA += s.a;
@@ -257,18 +250,10 @@ export class MatchIndex {
         const k = compounds[x] as number;
         const n = data.positionName[k] as number;
         if (admit || this.perName[STRIDE * n] === round || data.nameHasInitial[n] === 1) {
-          this.add(n, slot, JOINED_SIM * (s.queryWeight + this.compoundWeight(k)), round);
+          this.add(n, slot, JOINED_SIM * (s.queryWeight + compoundWeight(data, k)), round);
         }
       }
     }
-  }
-
-  private compoundWeight(k: number): number {
-    const data = this.data;
-    return (
-      (data.tokenWeight[data.nameTokens[k] as number] as number) * (data.nameRoleWeights[k] as number) +
-      (data.tokenWeight[data.nameTokens[k + 1] as number] as number) * (data.nameRoleWeights[k + 1] as number)
-    );
   }
 
   /**
@@ -347,6 +332,11 @@ export class MatchIndex {
           const t = data.nameTokens[k] as number;
           const packed = expansionSimilarity(ex, t);
           if (packed > 0) this.add(n, slot, packedSim(packed) * (queryWeight + (data.tokenWeight[t] as number) * (data.nameRoleWeights[k] as number)), round);
+        }
+        const altEnd = data.nameAltStarts[n + 1] as number;
+        for (let a = data.nameAltStarts[n] as number; a < altEnd; a++) {
+          const packed = expansionSimilarity(ex, data.altTokens[a] as number);
+          if (packed > 0) this.add(n, slot, packedSim(packed) * (queryWeight + (data.altWeights[a] as number)), round);
         }
       }
       const iStarts = data.initialPostingStarts;

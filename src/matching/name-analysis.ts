@@ -24,9 +24,26 @@ export interface AnalysedToken {
   readonly abjad: boolean;
 }
 
+/**
+ * Another spelling of tokens `start..end` written as one word (`al Baghdadi` -> `albaghdadi`,
+ * `Abd al-Rahman` -> `abdalrahman`, `Albaghdadi` -> `baghdadi`): see `NameForm.alternatives`.
+ */
+export interface AnalysedAlternative {
+  readonly text: string;
+  readonly skeleton: string;
+  readonly variantIds: readonly number[];
+  /** True when any token it spans is abjad. */
+  readonly abjad: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface AnalysedName {
   readonly raw: string;
   readonly tokens: readonly AnalysedToken[];
+  readonly alternatives: readonly AnalysedAlternative[];
+  /** The name may also be read as a company's (see `NameForm.organizationReading`). */
+  readonly organizationReading: boolean;
 }
 
 export interface AnalysisHints {
@@ -48,5 +65,24 @@ export function analyseForMatching(raw: string, hints?: AnalysisHints): Analysed
     roleWeight: t.weight,
     abjad: t.script === 'Arab' || t.script === 'Hebr',
   }));
-  return { raw, tokens };
+  const alternatives: AnalysedAlternative[] = [];
+  for (const a of form.alternatives) {
+    // Two short neighbours joined (`Tea Bassi` -> `teabassi`) are rarely one word, and their
+    // skeleton meets too many others; the alignment's own joined edges compare their text.
+    if (a.reason === 'adjacent') continue;
+    let abjad = false;
+    for (let k = a.start; k <= a.end; k++) if (tokens[k]?.abjad === true) abjad = true;
+    alternatives.push({ text: a.text, skeleton: a.skeleton, variantIds: a.variantIds, abjad, start: a.start, end: a.end });
+  }
+  return { raw, tokens, alternatives, organizationReading: form.organizationReading };
+}
+
+/**
+ * The readings of a subject's name: as analysed, and when the subject has no schema and the
+ * name ends or starts with a two-letter legal form (`UZGA AO`), also as an organisation's.
+ */
+export function subjectReadings(raw: string, schema: string | undefined): AnalysedName[] {
+  const analysed = analyseForMatching(raw, { schema });
+  if (schema !== undefined || !analysed.organizationReading) return [analysed];
+  return [analysed, analyseForMatching(raw, { schema: 'Organization' })];
 }

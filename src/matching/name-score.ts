@@ -1,10 +1,11 @@
 import type { TokenRole } from './name-analysis.js';
 import {
   HOW_NONE,
+  HOW_TYPO,
   howName,
   joinable,
+  joinedEdits,
   joinedSimilarity,
-  maxEdits,
   packedHow,
   packedSim,
   type MatchHow,
@@ -21,27 +22,112 @@ export interface NameSide {
   tokens: SimToken[];
   roles: TokenRole[];
   weights: Float64Array;
+  /** Per part, `letterMask` of its text: a free test before joined parts are compared. */
+  masks: Int32Array;
   length: number;
+  /**
+   * Alternatives (see `AnalysedAlternative`): tokens `altStart[a]..altEnd[a]` written as one
+   * word, `altWeights[a]` the sum of their weights. Only those within `MAX_PARTS` are kept.
+   */
+  alts: SimToken[];
+  altStart: Int32Array;
+  altEnd: Int32Array;
+  altWeights: Float64Array;
+  altCount: number;
 }
+
+/** Most alternatives kept per name (real names have a handful). */
+export const MAX_ALTS = 32;
+
+const NO_INTS = new Int32Array(0);
+const NO_FLOATS = new Float64Array(0);
 
 export function newNameSide(capacity = 32): NameSide {
-  return { tokens: [], roles: [], weights: new Float64Array(capacity), length: 0 };
+  return {
+    tokens: [],
+    roles: [],
+    weights: new Float64Array(capacity),
+    masks: new Int32Array(capacity),
+    length: 0,
+    alts: [],
+    altStart: NO_INTS,
+    altEnd: NO_INTS,
+    altWeights: NO_FLOATS,
+    altCount: 0,
+  };
 }
 
-export function pushPart(side: NameSide, token: SimToken, role: TokenRole, weight: number): void {
+/** A bit per letter a-z present in a text (digits and the rest share bit 26). */
+export function letterMask(text: string): number {
+  let m = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 97;
+    m |= c >= 0 && c < 26 ? 1 << c : 1 << 26;
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Sum of the weights of parts `start..end`, in order (index and scorer must agree to the bit). */
+export function spanWeight(weights: ArrayLike<number>, start: number, end: number): number {
+  let w = 0;
+  for (let k = start; k <= end; k++) w += weights[k] as number;
+  return w;
+}
+
+/** Adds an alternative over parts already pushed; ignored beyond `MAX_PARTS` or `MAX_ALTS`. */
+export function pushAlt(side: NameSide, token: SimToken, start: number, end: number): void {
+  if (end >= MAX_PARTS || end >= side.length || side.altCount >= MAX_ALTS) return;
+  if (side.altCount === side.altStart.length) {
+    const size = Math.max(4, side.altStart.length * 2);
+    const st = new Int32Array(size);
+    const en = new Int32Array(size);
+    const w = new Float64Array(size);
+    st.set(side.altStart);
+    en.set(side.altEnd);
+    w.set(side.altWeights);
+    side.altStart = st;
+    side.altEnd = en;
+    side.altWeights = w;
+  }
+  const a = side.altCount++;
+  side.alts[a] = token;
+  side.altStart[a] = start;
+  side.altEnd[a] = end;
+  side.altWeights[a] = spanWeight(side.weights, start, end);
+}
+
+export function pushPart(side: NameSide, token: SimToken, role: TokenRole, weight: number, mask = letterMask(token.text)): void {
   if (side.length === side.weights.length) {
     const w = new Float64Array(side.weights.length * 2);
     w.set(side.weights);
     side.weights = w;
+    const m = new Int32Array(side.masks.length * 2);
+    m.set(side.masks);
+    side.masks = m;
   }
   side.tokens[side.length] = token;
   side.roles[side.length] = role;
   side.weights[side.length] = weight;
+  side.masks[side.length] = mask;
   side.length++;
 }
 
-/** Packed similarity of subject part `i` and entity part `j` (see token-similarity.ts). */
+/**
+ * Packed similarity of subject part `i` and entity part `j` (see token-similarity.ts); an index
+ * from `ALT_BASE` on is an alternative (`i - ALT_BASE`). Alternatives never meet initials.
+ */
 export type PairSimilarity = (i: number, j: number) => number;
+
+/** Alternatives are numbered from here in a `PairSimilarity` (above `MAX_PARTS`). */
+export const ALT_BASE = 64;
+/** An alternative stands for its parts written as one word: it matches a little less than they would. */
+export const ALT_SIM = 0.95;
 
 export interface AlignedPart {
   subject: string;
@@ -79,6 +165,8 @@ const edgeHow = new Uint8Array(MAX_EDGES);
 const edgeSubjectMask = new Uint32Array(MAX_EDGES);
 const edgeEntityMask = new Uint32Array(MAX_EDGES);
 const order = new Uint32Array(MAX_EDGES);
+/** Packed similarity of subject part i and entity part j, at `i * 32 + j`, for the alignment under way. */
+const pairSim = new Float64Array(32 * 32);
 const chosen = new Uint32Array(MAX_EDGES);
 const HOW_JOINED = 6;
 const HOW_SPLIT = 7;
@@ -94,10 +182,14 @@ function addEdge(value: number, sim: number, how: number, sMask: number, eMask: 
   edgeCount++;
 }
 
-function joinedFits(single: string, a: string, b: string): boolean {
+/**
+ * Whether one part and two written together can be within the edits `joinedSimilarity`
+ * tolerates: lengths, and letters present (each edit adds or removes at most two).
+ */
+function joinedFits(single: string, a: string, b: string, singleMask: number, pairMask: number): boolean {
   if (!joinable(a, b)) return false;
-  const joined = a.length + b.length;
-  return Math.abs(single.length - joined) <= maxEdits(Math.max(single.length, joined));
+  const k = Math.max(0, joinedEdits(a.length, b.length, single.length));
+  return Math.abs(single.length - a.length - b.length) <= k && popcount(singleMask ^ pairMask) <= 2 * k;
 }
 
 /**
@@ -129,6 +221,7 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     const a = sw[i] as number;
     for (let j = 0; j < n; j++) {
       const packed = sim(i, j);
+      pairSim[i * 32 + j] = packed;
       if (packed <= 0) continue;
       const how = packedHow(packed);
       const sv = packedSim(packed);
@@ -141,7 +234,7 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     for (let j = 0; j + 1 < n; j++) {
       const e1 = (et[j] as SimToken).text;
       const e2 = (et[j + 1] as SimToken).text;
-      if (!joinedFits(s, e1, e2)) continue;
+      if (!joinedFits(s, e1, e2, subject.masks[i] as number, (entity.masks[j] as number) | (entity.masks[j + 1] as number))) continue;
       const sv = joinedSimilarity(e1, e2, s);
       if (sv > 0) addEdge(sv * ((sw[i] as number) + (ew[j] as number) + (ew[j + 1] as number)), sv, HOW_SPLIT, 1 << i, (1 << j) | (1 << (j + 1)));
     }
@@ -151,9 +244,45 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     for (let i = 0; i + 1 < m; i++) {
       const s1 = (st[i] as SimToken).text;
       const s2 = (st[i + 1] as SimToken).text;
-      if (!joinedFits(e, s1, s2)) continue;
+      if (!joinedFits(e, s1, s2, entity.masks[j] as number, (subject.masks[i] as number) | (subject.masks[i + 1] as number))) continue;
       const sv = joinedSimilarity(s1, s2, e);
       if (sv > 0) addEdge(sv * ((sw[i] as number) + (sw[i + 1] as number) + (ew[j] as number)), sv, HOW_JOINED, (1 << i) | (1 << (i + 1)), 1 << j);
+    }
+  }
+  // Alternatives (one word for several parts, or a part without its article) against parts.
+  for (let a = 0; a < entity.altCount; a++) {
+    const from = entity.altStart[a] as number;
+    const to = entity.altEnd[a] as number;
+    const eMask = spanMask(from, to);
+    const aw = entity.altWeights[a] as number;
+    for (let i = 0; i < m; i++) {
+      if ((st[i] as SimToken).text.length === 1) continue;
+      const packed = sim(i, ALT_BASE + a);
+      // Several parts as one word meet a part by spelling, not by a slip: else `kvarta` would
+      // take `kvarta vk` (as `kvartavk`, two letters off) and leave `vk` unmatched.
+      if (packed <= 0 || (to > from && packedHow(packed) === HOW_TYPO)) continue;
+      const sv = ALT_SIM * packedSim(packed);
+      // Nor when one of its parts alone meets the part as well (`petri` / `ay-petri`).
+      let covered = false;
+      for (let j = from; j <= to; j++) if (packedSim(pairSim[i * 32 + j] as number) >= sv) covered = true;
+      if (covered) continue;
+      addEdge(sv * ((sw[i] as number) + aw), sv, to > from ? HOW_SPLIT : packedHow(packed), 1 << i, eMask);
+    }
+  }
+  for (let a = 0; a < subject.altCount; a++) {
+    const from = subject.altStart[a] as number;
+    const to = subject.altEnd[a] as number;
+    const sMask = spanMask(from, to);
+    const aw = subject.altWeights[a] as number;
+    for (let j = 0; j < n; j++) {
+      if ((et[j] as SimToken).text.length === 1) continue;
+      const packed = sim(ALT_BASE + a, j);
+      if (packed <= 0 || (to > from && packedHow(packed) === HOW_TYPO)) continue;
+      const sv = ALT_SIM * packedSim(packed);
+      let covered = false;
+      for (let i = from; i <= to; i++) if (packedSim(pairSim[i * 32 + j] as number) >= sv) covered = true;
+      if (covered) continue;
+      addEdge(sv * (aw + (ew[j] as number)), sv, to > from ? HOW_JOINED : packedHow(packed), sMask, 1 << j);
     }
   }
   // Greedy by worth; insertion sort, since there are rarely more than a dozen edges.
@@ -210,6 +339,12 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     unmatched.push({ side: 'entity', part, role: entity.roles[j] ?? 'unknown', penalty: round((ew[j] as number) / total) });
   }
   return { score, overlap, information, informationFactor: factor, aligned, unmatched };
+}
+
+function spanMask(from: number, to: number): number {
+  let mask = 0;
+  for (let k = from; k <= to; k++) mask |= 1 << k;
+  return mask;
 }
 
 function partsText(side: NameSide, mask: number): string {

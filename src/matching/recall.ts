@@ -1,7 +1,7 @@
 import type { Subject } from '../domain/index.js';
 import type { MatchIndex } from './match-index.js';
 import { subjectFacts } from './features.js';
-import { prepareQueryName } from './query.js';
+import { prepareQueryNames } from './query.js';
 import { combine, entityFeatures, IndexedScorer } from './score-subject.js';
 import { createScreener, DEFAULT_THRESHOLDS } from './screener.js';
 
@@ -44,7 +44,7 @@ export function measureCandidateRecall(
     report.subjects++;
     const hits = new Map(screener.screen(subject).hits.map((h) => [h.entityId, h.score]));
     const names = typeof subject.name === 'string' ? [subject.name] : subject.name;
-    const queryNames = names.map((raw) => prepareQueryName(index.data, index.cache, raw, subject.schema));
+    const queryNames = prepareQueryNames(index.data, index.cache, names, subject.schema);
     const facts = subjectFacts(subject);
     for (let e = 0; e < entityCount; e++) {
       const entity = index.entity(e);

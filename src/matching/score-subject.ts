@@ -15,9 +15,9 @@ import {
 } from './features.js';
 import { KIND_FACTOR, NAME_KINDS, ROLES, type IndexData } from './index-data.js';
 import type { MatchIndex } from './match-index.js';
-import { analyseForMatching, type TokenRole } from './name-analysis.js';
-import { alignNames, newNameSide, pushPart, type NameAlignment, type NameSide, type PairSimilarity } from './name-score.js';
-import { expansionSimilarity, subjectPartWeight, type QueryName } from './query.js';
+import { analyseForMatching, subjectReadings, type AnalysedName, type TokenRole } from './name-analysis.js';
+import { ALT_BASE, alignNames, newNameSide, pushAlt, pushPart, type NameAlignment, type NameSide, type PairSimilarity } from './name-score.js';
+import { expansionSimilarity, subjectPartWeight, type Expansion, type QueryName } from './query.js';
 import { tokenSimilarity, type SimToken } from './token-similarity.js';
 
 export interface ScoreOptions {
@@ -63,15 +63,20 @@ function subjectNames(subject: Subject): string[] {
   return typeof subject.name === 'string' ? [subject.name] : subject.name;
 }
 
-function sideOf(raw: string, schema: string | undefined, data: IndexData | undefined): NameSide {
-  const analysed = analyseForMatching(raw, { schema });
+function sideOf(analysed: AnalysedName, data: IndexData | undefined): NameSide {
   const side = newNameSide(Math.max(4, analysed.tokens.length));
   for (const t of analysed.tokens) pushPart(side, t, t.role, subjectPartWeight(data, t));
+  for (const a of analysed.alternatives) pushAlt(side, a, a.start, a.end);
   return side;
 }
 
+/** A part or, from `ALT_BASE` on, an alternative of a side. */
+function partOf(side: NameSide, i: number): SimToken {
+  return (i >= ALT_BASE ? side.alts[i - ALT_BASE] : side.tokens[i]) as SimToken;
+}
+
 function directSimilarity(s: NameSide, e: NameSide): PairSimilarity {
-  return (i, j) => tokenSimilarity(s.tokens[i] as SimToken, e.tokens[j] as SimToken);
+  return (i, j) => tokenSimilarity(partOf(s, i), partOf(e, j));
 }
 
 /**
@@ -83,11 +88,11 @@ function directSimilarity(s: NameSide, e: NameSide): PairSimilarity {
  */
 export function scoreSubject(subject: Subject, entity: Entity, options: ScoreOptions = {}): ScoreResult {
   const data = options.index?.data;
-  const sides = subjectNames(subject).map((raw) => ({ raw, side: sideOf(raw, subject.schema, data) }));
+  const sides = subjectNames(subject).flatMap((raw) => subjectReadings(raw, subject.schema).map((a) => ({ raw, side: sideOf(a, data) })));
   let best: { score: number; s: number; e: number; kind: NameKind } | undefined;
   const entitySides: NameSide[] = [];
   entity.names.forEach((name, e) => {
-    const side = sideOf(name.full, entity.schema, data);
+    const side = sideOf(analyseForMatching(name.full, { schema: entity.schema, script: name.script }), data);
     entitySides.push(side);
     if (side.length === 0) return;
     const factor = KIND_FACTOR[name.kind];
@@ -138,6 +143,7 @@ export function scoreSubject(subject: Subject, entity: Entity, options: ScoreOpt
 export class IndexedScorer {
   private readonly entitySide: NameSide = newNameSide();
   private readonly entityTokenIds = new Int32Array(64);
+  private readonly entityAltIds = new Int32Array(64);
   private current: QueryName | undefined;
   private readonly sim: PairSimilarity;
 
@@ -151,7 +157,17 @@ export class IndexedScorer {
   ) {
     this.sim = (i, j) => {
       const q = this.current as QueryName;
+      if (i >= ALT_BASE) {
+        // A query alternative against an entity part (never an initial: see alignNames).
+        if (direct) return tokenSimilarity(q.side.alts[i - ALT_BASE] as SimToken, this.entitySide.tokens[j] as SimToken);
+        return expansionSimilarity(q.altExpansions[i - ALT_BASE] as Expansion, this.entityTokenIds[j] as number);
+      }
       const qt = q.side.tokens[i] as SimToken;
+      if (j >= ALT_BASE) {
+        if (direct) return tokenSimilarity(qt, this.entitySide.alts[j - ALT_BASE] as SimToken);
+        const ex = q.expansions[i];
+        return ex === null || ex === undefined ? 0 : expansionSimilarity(ex, this.entityAltIds[j - ALT_BASE] as number);
+      }
       const et = this.entitySide.tokens[j] as SimToken;
       if (direct || qt.text.length === 1 || et.text.length === 1) return tokenSimilarity(qt, et);
       const ex = q.expansions[i];
@@ -171,6 +187,13 @@ export class IndexedScorer {
       const role = ROLES[d.nameRoles[k] as number] as TokenRole;
       this.entityTokenIds[k - start] = t;
       pushPart(side, d.tokens[t] as SimToken, role, (d.tokenWeight[t] as number) * (d.nameRoleWeights[k] as number));
+    }
+    side.altCount = 0;
+    const altEnd = d.nameAltStarts[n + 1] as number;
+    for (let a = d.nameAltStarts[n] as number; a < altEnd; a++) {
+      const t = d.altTokens[a] as number;
+      this.entityAltIds[side.altCount] = t;
+      pushAlt(side, d.tokens[t] as SimToken, d.altFrom[a] as number, d.altTo[a] as number);
     }
   }
 

@@ -1,7 +1,7 @@
 import { VigilError, type Decision, type Entity, type Hit, type ScreeningResult, type Subject } from '../domain/index.js';
 import { FEATURE_WEIGHTS, MAX_FEATURE_LIFT, subjectFacts, type SubjectFacts } from './features.js';
 import type { Candidate, MatchIndex } from './match-index.js';
-import { prepareQueryName, type QueryName } from './query.js';
+import { prepareQueryNames, type QueryName } from './query.js';
 import { combine, entityFeatures, IndexedScorer } from './score-subject.js';
 
 /**
@@ -69,7 +69,7 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
   const touched = (nameId: number): boolean => index.touchedByLastCollect(nameId);
 
   function screen(subject: Subject): ScreeningResult {
-    const queryNames: QueryName[] = subjectNames(subject).map((raw) => prepareQueryName(data, index.cache, raw, subject.schema));
+    const queryNames: QueryName[] = prepareQueryNames(data, index.cache, subjectNames(subject), subject.schema);
     const facts = subjectFacts(subject);
     const candidates: Candidate[] = index.collect(queryNames, minScore - MAX_FEATURE_LIFT, limit);
     const hits: Hit[] = [];

@@ -1,3 +1,5 @@
+import { vowelKey } from '../names/index.js';
+
 /**
  * How two name parts compare. One function serves the index's query expansion, the screener's
  * scoring and the brute-force check, so their answers cannot drift apart.
@@ -160,6 +162,18 @@ export function typoSimilarity(a: string, b: string): number {
 
 const VOWELS = /[aeiouy]/;
 
+const vowelKeys = new Map<string, string>();
+/** `vowelKey` of a text, memoised: vocabulary words recur in every query. */
+export function vowelKeyOf(text: string): string {
+  let k = vowelKeys.get(text);
+  if (k === undefined) {
+    k = vowelKey(text);
+    if (vowelKeys.size >= 100_000) vowelKeys.clear();
+    vowelKeys.set(text, k);
+  }
+  return k;
+}
+
 function shareVariant(a: readonly number[], b: readonly number[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   for (const x of a) for (const y of b) if (x === y) return true;
@@ -194,6 +208,9 @@ export function tokenSimilarity(a: SimToken, b: SimToken): number {
     else if (sk.length >= 3) {
       const ratio = Math.min(la, lb) / Math.max(la, lb);
       s = ratio >= 0.8 || !VOWELS.test(at) || !VOWELS.test(bt) ? SIM_SKELETON : ratio >= 0.7 ? SIM_SKELETON_LOOSE : 0;
+    } else if (vowelKeyOf(at) === vowelKeyOf(bt)) {
+      // Two consonants and the same vowels once spelling habits are undone: Zayn = Zein, Nur = Noor.
+      s = SIM_SKELETON;
     }
     if (s > best) {
       best = s;
@@ -221,16 +238,21 @@ export function joinable(a: string, b: string): boolean {
   return a.length <= MAX_JOINED_PART || b.length <= MAX_JOINED_PART;
 }
 
+/** Edits tolerated between two parts written together and one: at most one (see `joinedSimilarity`). */
+export function joinedEdits(first: number, second: number, other: number): number {
+  return Math.min(maxEdits(Math.max(first + second, other)), Math.min(first, second) - 1, 1);
+}
+
 /**
  * Text-only comparison used for joined and split parts ("albaghdadi" vs "al" + "baghdadi").
- * Fewer edits than the shorter part has letters are tolerated: else "tc shipping" would meet
- * "shipping" with its whole first part treated as a typo.
+ * One edit at most, and fewer than the shorter part has letters: else "tc shipping" would meet
+ * "shipping" with its whole first part treated as a typo. Spellings further apart meet through
+ * the name's alternatives, on skeletons and variant classes.
  */
 export function joinedSimilarity(first: string, second: string, other: string): number {
   const joined = first + second;
   if (joined === other) return 0.95;
-  const maxLen = Math.max(joined.length, other.length);
-  const k = Math.min(maxEdits(maxLen), Math.min(first.length, second.length) - 1);
+  const k = joinedEdits(first.length, second.length, other.length);
   if (k <= 0 || osaDistance(joined, other, k) > k) return 0;
   return 0.95 * typoSimilarity(joined, other);
 }

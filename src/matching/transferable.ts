@@ -13,7 +13,7 @@ import type { SimToken } from './token-similarity.js';
  * properties stay behind, as empty arrays, to keep the string small.
  */
 export interface TransferableIndex {
-  readonly format: 'vigil-match-index/1';
+  readonly format: 'vigil-match-index/2';
   readonly counts: { entityCount: number; nameCount: number; tokenCount: number; maxInitialWeight: number };
   readonly arrays: Readonly<Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>>;
   readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', HashMultimapData>>;
@@ -32,6 +32,7 @@ const TYPED_FIELDS = [
   'initialPostings',
   'initialPostingWeights',
   'tokenFirstChar',
+  'tokenLength',
   'tokenIsInitial',
   'nameEntity',
   'nameOrdinal',
@@ -40,6 +41,11 @@ const TYPED_FIELDS = [
   'nameTokens',
   'nameRoles',
   'nameRoleWeights',
+  'nameAltStarts',
+  'altTokens',
+  'altFrom',
+  'altTo',
+  'altWeights',
   'nameHasInitial',
   'nameInfo',
   'entityNameStarts',
@@ -57,7 +63,7 @@ function share<T extends Uint32Array | Float32Array | Float64Array | Uint16Array
 }
 
 function shareMultimap(m: HashMultimapData): HashMultimapData {
-  return { table: share(m.table), ranges: share(m.ranges), values: share(m.values), filter: share(m.filter) };
+  return { table: share(m.table), values: share(m.values), filter: share(m.filter) };
 }
 
 function forMatching(e: Entity): Entity {
@@ -69,7 +75,7 @@ export function toTransferable(data: IndexData): TransferableIndex {
   for (const f of TYPED_FIELDS) arrays[f] = share(data[f]);
   const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.variantIds, t.abjad]);
   return {
-    format: 'vigil-match-index/1',
+    format: 'vigil-match-index/2',
     counts: { entityCount: data.entityCount, nameCount: data.nameCount, tokenCount: data.tokenCount, maxInitialWeight: data.maxInitialWeight },
     arrays,
     multimaps: { deletionKeys: shareMultimap(data.deletionKeys), compoundKeys: shareMultimap(data.compoundKeys) },
@@ -78,7 +84,7 @@ export function toTransferable(data: IndexData): TransferableIndex {
 }
 
 export function fromTransferable(t: TransferableIndex): IndexData {
-  if (t.format !== 'vigil-match-index/1') throw new TypeError(`unknown index format ${String(t.format)}`);
+  if (t.format !== 'vigil-match-index/2') throw new TypeError(`unknown index format ${String(t.format)}`);
   const parsed = JSON.parse(t.json) as { tokens: [string, string, number[], boolean][]; entities: Entity[] };
   const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, variantIds, abjad]) => ({ text, skeleton, variantIds, abjad }));
   const a = t.arrays;
@@ -94,6 +100,7 @@ export function fromTransferable(t: TransferableIndex): IndexData {
     initialPostings: a.initialPostings as Uint32Array,
     initialPostingWeights: a.initialPostingWeights as Float64Array,
     tokenFirstChar: a.tokenFirstChar as Uint16Array,
+    tokenLength: a.tokenLength as Uint16Array,
     tokenIsInitial: a.tokenIsInitial as Uint8Array,
     maxInitialWeight: t.counts.maxInitialWeight,
     nameEntity: a.nameEntity as Uint32Array,
@@ -103,6 +110,11 @@ export function fromTransferable(t: TransferableIndex): IndexData {
     nameTokens: a.nameTokens as Uint32Array,
     nameRoles: a.nameRoles as Uint8Array,
     nameRoleWeights: a.nameRoleWeights as Float64Array,
+    nameAltStarts: a.nameAltStarts as Uint32Array,
+    altTokens: a.altTokens as Uint32Array,
+    altFrom: a.altFrom as Uint8Array,
+    altTo: a.altTo as Uint8Array,
+    altWeights: a.altWeights as Float64Array,
     nameHasInitial: a.nameHasInitial as Uint8Array,
     nameInfo: a.nameInfo as Float64Array,
     entityNameStarts: a.entityNameStarts as Uint32Array,

@@ -2,6 +2,7 @@ import type { NamePartRole } from '../domain/index.js';
 import { lexicon, type LexiconEntry, type ParticleUse, type WordHits } from './lexicon.js';
 import { cyrillicVariantOf, dominantScript, isPersianate, newScriptCounts, romaniseWord, Sep, splitWords, type Piece, type RawWord, type RomaniseContext } from './romanise.js';
 import { isCompoundElement, skeletonOf } from './skeleton.js';
+import { respellSlavic, SlavicConvention, slavicConvention } from './slavic-latin.js';
 import type { AlternativeReason, NameAlternative, NameForm, NameHints, NameKind, NameToken, Script, TokenRole } from './types.js';
 import { lookupVariants } from './variants.js';
 
@@ -156,6 +157,8 @@ export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm 
     for (let i = 0; i < words.length; i++) romaniseWord(words[i]!, i, ctx, pieces, counts);
   }
   const script = dominantScript(counts);
+  // `latin` is the text as written, romanised; tokens read it in the English convention.
+  const respelled = respellRussianSphere(pieces);
   const words = lexicon().words;
   let mayHoldLegalForm = false;
   let latin = '';
@@ -163,14 +166,17 @@ export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm 
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     latin = i === 0 ? p.text : `${latin} ${p.text}`;
-    const hits = words.get(p.text);
+    const text = respelled === undefined ? p.text : respelled[i]!;
+    const hits = words.get(text);
     if (hits !== undefined && (hits.legal !== undefined || hits.phrases.length > 0)) mayHoldLegalForm = true;
-    work.push(newWork(p.text, p.source, p.script, p.native, p.sep, p.word, undefined, pieceHints[i] ?? p.roleHint, undefined, hits));
+    work.push(newWork(text, p.source, p.script, p.native, p.sep, p.word, undefined, pieceHints[i] ?? p.roleHint, undefined, hits));
   }
 
+  let organizationReading = false;
   if (mayHoldLegalForm && kind !== 'person' && kind !== 'vessel' && kind !== 'aircraft') {
     const collapsed = collapseLegalForms(work, kind);
-    if (collapsed !== undefined) {
+    if (collapsed === AMBIGUOUS) organizationReading = true;
+    else if (collapsed !== undefined) {
       work = collapsed;
       if (kind === 'unknown') kind = 'organization';
     }
@@ -199,7 +205,27 @@ export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm 
     texts.sort(byCodeUnits);
     skeletons.sort(byCodeUnits);
   }
-  return { raw, script, kind, latin, tokens, alternatives, key: texts.join(' '), skeletonKey: skeletons.join(' ') };
+  return { raw, script, kind, latin, tokens, alternatives, key: texts.join(' '), skeletonKey: skeletons.join(' '), organizationReading };
+}
+
+/**
+ * Texts of the pieces of a Russian-sphere name whose Latin words are written in a German,
+ * French, scholarly or ICAO convention, re-spelled in the English one (see slavic-latin.ts);
+ * undefined for every other name.
+ */
+function respellRussianSphere(pieces: readonly Piece[]): string[] | undefined {
+  const latin: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (p.script === 'Latn') latin.push(p.source.toLowerCase());
+  }
+  const convention = slavicConvention(latin);
+  if (convention === SlavicConvention.None) return undefined;
+  return pieces.map((p) => {
+    if (p.script !== 'Latn') return p.text;
+    const text = respellSlavic(p.source.toLowerCase(), convention);
+    return /^[a-z0-9]+$/.test(text) ? text : p.text;
+  });
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -219,26 +245,106 @@ function isIdentifying(role: TokenRole | undefined): boolean {
   return role !== 'particle' && role !== 'title' && role !== 'legal_form';
 }
 
+const EDIT_ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/** Optimal-string-alignment distance, or `max + 1` once it is known to exceed `max` (words up to 63 letters). */
+function editsWithin(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la >= 64 || lb >= 64) return a === b ? 0 : max + 1;
+  let pp = EDIT_ROWS[0];
+  let p = EDIT_ROWS[1];
+  let c = EDIT_ROWS[2];
+  for (let j = 0; j <= lb; j++) p[j] = j;
+  for (let i = 1; i <= la; i++) {
+    c[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(p[j]! + 1, c[j - 1]! + 1, p[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, pp[j - 2]! + 1);
+      c[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = pp;
+    pp = p;
+    p = c;
+    c = t;
+  }
+  return p[lb]!;
+}
+
 /**
- * Finds legal forms and collapses each into one token. Multi-word forms count anywhere;
- * one-word forms only in a block at the start or end (`OOO Romashka`, `Romashka Co. Ltd.`), so
- * that `AT` inside `Katiba at-Tawhid` stays an article. Undefined when there is none.
+ * Whether a name word is a word of a legal form written with a slip (`LIABILIT`, `COMPZNY`,
+ * `JONIT`) or in another romanisation of the same Cyrillic (`OGRANICHENNOI` = `OGRANICHENNOY`,
+ * on the skeleton).
+ */
+function formWordMatches(form: string, text: string, skeletons: boolean): boolean {
+  if (text === form) return true;
+  if (form.length < 4 || text.length < 4 || Math.abs(form.length - text.length) > 2) return false;
+  if (skeletons) {
+    const sk = tokenInfo(form).skeleton;
+    if (sk.length >= 3 && sk === tokenInfo(text).skeleton) return true;
+  }
+  const max = Math.max(form.length, text.length) >= 9 ? 2 : Math.min(form.length, text.length) >= 5 ? 1 : 0;
+  // A slip in the first letter and another elsewhere is too much to call a word a legal form.
+  if (max === 0 || (form.charCodeAt(0) !== text.charCodeAt(0) && form.charCodeAt(1) !== text.charCodeAt(1))) return false;
+  return editsWithin(form, text, max) <= max;
+}
+
+function phraseAt(work: readonly Work[], i: number, entry: LexiconEntry): boolean {
+  if (i + entry.words.length > work.length) return false;
+  for (let k = 0; k < entry.words.length; k++) {
+    if (!formWordMatches(entry.words[k]!, work[i + k]!.text, true)) return false;
+  }
+  return true;
+}
+
+/** Returned by `collapseLegalForms` when only two-letter forms were found in a name of unknown kind. */
+const AMBIGUOUS: Work[] = [];
+
+/**
+ * Finds legal forms and collapses each into one token. Multi-word forms count anywhere, also
+ * written with a slip or another romanisation; one-word forms only in a block at the start or
+ * end (`OOO Romashka`, `Romashka Co. Ltd.`), so that `AT` inside `Katiba at-Tawhid` stays an
+ * article. Undefined when there is none; `AMBIGUOUS` when the only forms are two-letter ones
+ * in a name of unknown kind (`UZGA AO`, but also `Maria Sa`).
  */
 function collapseLegalForms(work: Work[], kind: NameKind): Work[] | undefined {
   const n = work.length;
   if (n < 2) return undefined;
+  const lex = lexicon();
   const found: { start: number; end: number; entry: LexiconEntry }[] = [];
   for (let i = 0; i < n; ) {
-    const hits = work[i]!.hits;
+    const w = work[i]!;
+    const hits = w.hits;
     let match: { end: number; entry: LexiconEntry } | undefined;
     for (const entry of hits?.phrases ?? []) {
-      if (i + entry.words.length > n) continue;
-      if (entry.words.every((w, k) => work[i + k]?.text === w)) {
+      if (phraseAt(work, i, entry)) {
         match = { end: i + entry.words.length, entry };
         break;
       }
     }
+    if (match === undefined && hits?.legal === undefined && w.text.length >= 4) {
+      for (const start of lex.phraseStarts) {
+        if (start.word === w.text || !formWordMatches(start.word, w.text, true)) continue;
+        for (const entry of start.phrases) {
+          if (phraseAt(work, i, entry)) {
+            match = { end: i + entry.words.length, entry };
+            break;
+          }
+        }
+        if (match !== undefined) break;
+      }
+    }
     if (match === undefined && hits?.legal !== undefined) match = { end: i + 1, entry: hits.legal };
+    if (match === undefined && hits === undefined && w.text.length >= 7) {
+      const entry = lex.longForms.find((e) => formWordMatches(e.words[0]!, w.text, false));
+      if (entry !== undefined) match = { end: i + 1, entry };
+    }
     if (match !== undefined) {
       found.push({ start: i, ...match });
       i = match.end;
@@ -269,7 +375,7 @@ function collapseLegalForms(work: Work[], kind: NameKind): Work[] | undefined {
   if (kept.length === 0 || coveredTokens >= n) return undefined;
   if (kind === 'unknown' && kept.every((f) => f.end - f.start === 1 && f.entry.words[0]!.length <= 2)) {
     // Two-letter forms alone (SA, AO, AG, CO) are too common as name parts to decide the kind.
-    return undefined;
+    return AMBIGUOUS;
   }
   const out: Work[] = [];
   let k = 0;

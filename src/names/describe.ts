@@ -13,7 +13,7 @@ export function describeVariantClass(id: number): readonly string[] {
     if (cls === undefined) return [];
     const forms = new Set<string>([cls.canon]);
     for (const c of LEXICON) {
-      if (c.role === cls.role && c.canon === cls.canon) for (const f of c.forms) forms.add(f);
+      if (c.role === cls.role && c.canon === cls.canon && (c.use === 'sun') === (cls.use === 'sun')) for (const f of c.forms) forms.add(f);
     }
     return [...forms];
   }

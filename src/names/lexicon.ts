@@ -94,7 +94,8 @@ export const LEXICON: readonly LexiconClass[] = [
       'общество с ограниченной ответственностью|товариство з обмеженою відповідальністю|' +
       'товарищество с ограниченной ответственностью|gmbh|gesellschaft mit beschrankter haftung|mbh|sarl|s a r l|' +
       'societe a responsabilite limitee|srl|s r l|societa a responsabilita limitata|' +
-      'sociedad de responsabilidad limitada|s de rl|ltda|limitada|sro|s r o|spol s r o|sp z o o|spzoo|doo|d o o|ood|' +
+      'sociedad de responsabilidad limitada|sociedad de responsabilidad limitada de capital variable|s de rl|s de r l|' +
+      's de rl de cv|s de r l de c v|ltda|limitada|sro|s r o|spol s r o|sp z o o|spzoo|doo|d o o|ood|' +
       'eood|kft|shpk|eurl|bvba|sprl|dooel|llc fz|fz llc|fzllc',
   ),
   cls(
@@ -106,8 +107,10 @@ export const LEXICON: readonly LexiconClass[] = [
       'публичное акционерное общество|непубличное акционерное общество|акціонерне товариство|' +
       'публічне акціонерне товариство|приватне акціонерне товариство|ag|aktiengesellschaft|sa|s a|societe anonyme|' +
       'sociedad anonima|spa|s p a|societa per azioni|nv|n v|naamloze vennootschap|asa|ab|oyj|ad|a d|dd|d d|' +
-      'sae|sal|s a l|saog|saoc|psc|qpsc|qsc|bsc|pt|tbk|pt tbk|sa de cv|s a de c v|sab de cv|sapi de cv|sas|s a s|' +
-      'societe par actions simplifiee|as|a s|akcionarsko drustvo',
+      'sae|sal|s a l|saog|saoc|psc|qpsc|qsc|bsc|pt|tbk|pt tbk|sa de cv|s a de c v|sab de cv|s a b de c v|sapi de cv|' +
+      's a p i de c v|sociedad anonima de capital variable|sociedad anonima bursatil de capital variable|' +
+      'sociedad anonima promotora de inversion de capital variable|sociedad anonima cerrada|sac|s a c|sas|s a s|' +
+      'societe par actions simplifiee|sociedad por acciones simplificada|sociedade anonima|as|a s|akcionarsko drustvo',
   ),
   cls('legal_form', 'ltd', 'ltd|limited|pvt ltd|private limited|pte ltd|pty ltd|pte|pty|pvt|co ltd|company limited|' +
       'limited company|ltd sti|limited sirketi|sdn bhd|bhd|berhad|sendirian berhad|kk|kabushiki kaisha|yk|' +
@@ -133,6 +136,15 @@ export interface LexiconEntry {
   readonly words: readonly string[];
 }
 
+/**
+ * First words of multi-word legal forms, for forms written with a slip or in another
+ * romanisation (`LIMITED LIABILIT COMPANY`, `OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU`).
+ */
+export interface PhraseStart {
+  readonly word: string;
+  readonly phrases: readonly LexiconEntry[];
+}
+
 /** Everything the lexicon knows about one word, found with a single look-up. */
 export interface WordHits {
   /** One-word forms; several when a word has several uses (`de`, `at`). */
@@ -146,6 +158,10 @@ export interface WordHits {
 interface LexiconIndex {
   readonly words: Map<string, WordHits>;
   readonly byId: Map<number, LexiconClass>;
+  /** Multi-word legal forms by first word, for a tolerant match (see `PhraseStart`). */
+  readonly phraseStarts: readonly PhraseStart[];
+  /** One-word legal forms of 7 letters or more (`company`, `limited`), for a tolerant match. */
+  readonly longForms: readonly LexiconEntry[];
 }
 
 let index: LexiconIndex | undefined;
@@ -164,7 +180,9 @@ export function lexicon(): LexiconIndex {
   const byId = new Map<number, LexiconClass>();
   const ids = new Map<string, number>();
   for (const c of LEXICON) {
-    const key = `${c.role}:${c.canon}`;
+    // Assimilated articles (ash-, ad-, ar-, es-, ud-) have a class of their own: as words they
+    // are also common name parts (Es, Ud, An, Ur), which `al` must not reach through its class.
+    const key = c.use === 'sun' ? `${c.role}:${c.canon}:sun` : `${c.role}:${c.canon}`;
     let id = ids.get(key);
     if (id === undefined) {
       id = LEXICON_ID_BASE + ids.size;
@@ -189,7 +207,12 @@ export function lexicon(): LexiconIndex {
     const many = (phrases.get(text) ?? []).sort((a, b) => b.words.length - a.words.length);
     words.set(text, { single: one, phrases: many, legal: one.find((e) => e.cls.role === 'legal_form') });
   }
-  index = { words, byId };
+  const phraseStarts: PhraseStart[] = [...phrases.entries()]
+    .filter(([first]) => first.length >= 4)
+    .map(([word, list]) => ({ word, phrases: [...list].sort((a, b) => b.words.length - a.words.length) }));
+  const longForms: LexiconEntry[] = [];
+  for (const list of single.values()) for (const e of list) if (e.cls.role === 'legal_form' && (e.words[0] ?? '').length >= 7) longForms.push(e);
+  index = { words, byId, phraseStarts, longForms };
   return index;
 }
 

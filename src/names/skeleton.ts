@@ -10,7 +10,8 @@
  *   s: s, z, sh, ch, sch, tch, tsch, tsh, ts, tz, cz, sz, c before e/i/y, final c of -vić
  *   j: j, jh, dj, dzh, dsch, zh, g before e/i/y, y at the start (not before e/i), i at the start
  *      before a/o/u (Iousouf = Yusuf = Jusuf)
- *   h: h, kh            k: k, q, c, ck        g: g, gh        v: v, w, wh at the start, French ou
+ *   h: h, kh            k: k, q, c, ck        g: g, gh        v: v, w, wh at the start, French ou,
+ *      final w after o or e (German and Polish -ow, -ew for Russian -ov, -ev)
  *   f: f, ph            t: t, th              d: d, dh        b: b, bh        x: ks
  * Vowels (a e i o u, y inside a word, w in a diphthong before a consonant: Jawhar = Juhar) are
  * dropped; a consonant doubled (or repeated by a digraph) is written once; a word-final h after
@@ -118,8 +119,9 @@ export function skeletonOf(text: string): string {
         emit('j');
         if (n1 === 0x68) i++;
         break;
-      case 0x77: // w: a vowel in a diphthong before a consonant (Jawhar = Juhar, Dawlat = Dowlat)
-        if (i > 0 && isVowelCode(t.charCodeAt(i - 1)) && !isVowelCode(n1)) {
+      case 0x77: // w: a vowel in a diphthong before a consonant (Jawhar = Juhar, Dawlat = Dowlat);
+        // but final -ow/-ew is the German and Polish spelling of Russian -ov/-ev (Iwanow = Ivanov)
+        if (i > 0 && isVowelCode(t.charCodeAt(i - 1)) && !isVowelCode(n1) && !(n1 === 0 && (t.charCodeAt(i - 1) === 0x6f || t.charCodeAt(i - 1) === 0x65))) {
           vowel();
           break;
         }
@@ -222,4 +224,47 @@ export function skeletonOf(text: string): string {
     }
   }
   return out === '' ? text : out;
+}
+
+const PLAIN_VOWEL = /[aeiou]/;
+
+function normaliseVowels(group: string): string {
+  if (group.length <= 1) return group === 'y' ? 'i' : group === 'o' ? 'u' : group;
+  let g = group.replace(/ee/g, 'i').replace(/y/g, 'i').replace(/o/g, 'u');
+  let out = '';
+  for (let i = 0; i < g.length; i++) if (g[i] !== g[i - 1]) out += g[i];
+  g = out;
+  return /[ae]i/.test(g) ? 'ay' : g;
+}
+
+/**
+ * The vowels of a folded word between its consonant runs, normalised across romanisations
+ * (ee = i, oo = ou = o = u, y inside a word = i, ai = ay = ei = ey, doubled letters once), after
+ * its first sound (a vowel, or the first consonant with kh = h and q = k): `zayn` and `zein` give
+ * `z|ay|`, `noor` and `nur` `n|u|`, `ameen` and `amin` `Va|i|`. Two words with one two-letter
+ * skeleton and one vowel key are spellings of one short name (Zayn = Zein, Haq = Khak), where a
+ * skeleton alone would also join different names (Chen, Shan, Sun are all `sn`).
+ */
+export function vowelKey(text: string): string {
+  const n = text.length;
+  const c0 = text.charCodeAt(0);
+  const first = isVowelCode(c0) && !(c0 === 0x79 && n > 1 && isVowelCode(text.charCodeAt(1)))
+    ? 'V'
+    : text.startsWith('kh') ? 'h' : text[0] === 'q' ? 'k' : (text[0] ?? '');
+  let key = first;
+  let group = '';
+  let inVowels = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const vowel = PLAIN_VOWEL.test(text[i] ?? '') || (c === 0x79 && !(i === 0 && isVowelCode(text.charCodeAt(i + 1))));
+    if (vowel) {
+      group += text[i];
+      inVowels = true;
+    } else if (inVowels) {
+      key += `${normaliseVowels(group)}|`;
+      group = '';
+      inVowels = false;
+    }
+  }
+  return key + normaliseVowels(group);
 }

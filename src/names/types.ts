@@ -125,7 +125,8 @@ export interface NameForm {
   readonly kind: NameKind;
   /**
    * The whole name transliterated and folded: lower-case `a-z0-9` words separated by single
-   * spaces, in input order (a legal form is spelled out here as written, e.g. `ooo romashka`).
+   * spaces, in input order (a legal form is spelled out here as written, e.g. `ooo romashka`;
+   * a Russian name in German spelling too: `iwanow`, where its token reads `ivanov`).
    * Analysing `latin` again gives the same `latin`.
    */
   readonly latin: string;
@@ -140,4 +141,11 @@ export interface NameForm {
   readonly key: string;
   /** The same over skeletons: an order-free fuzzy whole-name key. */
   readonly skeletonKey: string;
+  /**
+   * True when the kind is unknown and the name holds only two-letter legal forms at its start
+   * or end (`UZGA AO`, `AO FZMT`, but also `Maria Sa`): they are kept as words here, and the
+   * name read again with the `Organization` schema hint gives its reading as a company. A
+   * matcher should try both readings.
+   */
+  readonly organizationReading: boolean;
 }

@@ -128,5 +128,11 @@ export const VARIANT_SEEDS: readonly string[] = [
   'yekaterina ekaterina kateryna Екатерина Катерина',
   'george georges georg',
   'habash habbash حبش Хабаш',
+  // Persian and Arabic readings of one name, and East African spellings
+  'reza riza rida ridha redha reda rezah ridah رضا Реза Рза Рида',
+  'sadiq sadeq sadegh sadik sadek saadiq sadyk sodiq صادق Садык Садиг Содик',
+  'salih saleh saalih swaleh salekh salikh صالح Салих Салех',
+  'aisha ayesha aysha aicha aishah ayisha aischa عائشة عايشة Аиша Айша',
+  'ilyas iliyas elias elyas ilias ilyos إلياس الياس Ильяс Элиас',
   // Chinese and Korean surnames are added from cjk-surnames.ts
 ];

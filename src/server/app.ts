@@ -20,10 +20,12 @@ import { recordAudit } from './request-audit.js';
 import { securityHeaders } from './security-headers.js';
 import type { RouteDeps } from './route-deps.js';
 import { advisoryRoutes } from './routes/advisories.js';
+import { alertRoutes } from './routes/alerts.js';
 import { createAdvisoryService, type AdvisorySettingsInput, type Viewer } from '../advisories/index.js';
 import { createWebhookNotifier, SseHub } from '../notify/index.js';
 import { PostureHolder } from './posture-holder.js';
 import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/cases.js';
 import { compareRoutes } from './routes/compare.js';
 import { consoleRoutes } from './routes/console.js';
 import { entityRoutes } from './routes/entities.js';
@@ -175,7 +177,7 @@ export function buildApp(deps: AppDeps): VigilApp {
     void app.register(docsPlugin);
   }
 
-  for (const routes of [healthRoutes, metricsRoutes, authRoutes, screenRoutes, compareRoutes, entityRoutes, listRoutes, advisoryRoutes]) {
+  for (const routes of [healthRoutes, metricsRoutes, authRoutes, screenRoutes, compareRoutes, entityRoutes, listRoutes, advisoryRoutes, caseRoutes, alertRoutes]) {
     void app.register(routes, routeDeps);
   }
   // The analyst console (web/) at `/`: static files, public; it calls the API above like any client.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Decision, Entity } from '../domain/index.js';
+import { HitSuppressionSchema } from '../cases/index.js';
 import { HTTP_ERRORS } from './error-reply.js';
 import { ERROR_CATALOGUE } from '../domain/index.js';
 
@@ -48,6 +49,7 @@ export const Hit = z
     caption: z.string(),
     matchedName: z.string(),
     explanation: Explanation,
+    suppressed: HitSuppressionSchema.optional().describe('Set aside by a redress decision for this traveller; not counted in the decision.'),
   })
   .meta({ id: 'Hit' });
 
@@ -57,6 +59,7 @@ export const ScreeningResult = z
     decision: Decision,
     hits: z.array(Hit),
     listVersions: ListVersions,
+    caseId: z.string().optional().describe('The case opened (or joined) because the result is not clear.'),
     posture: z
       .object({
         id: z.string(),

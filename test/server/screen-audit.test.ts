@@ -24,7 +24,7 @@ describe(`screening over HTTP (${testDialect()})`, () => {
     expect(body.hits[0].explanation.summary).toMatch(/same date of birth/);
   });
 
-  it('writes exactly one audit record per request, with who, subject ids, hit entity ids and decision, and no names', async () => {
+  it('writes exactly one screening audit record per request (and one per case it opens), with who, subject ids, hit entity ids and decision, and no names', async () => {
     const before = (await h.records()).length;
     const single = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: { id: 'pax-2', name: 'Dmitry Orlov', purpose: 'visa decision', channel: 'visa' } });
     const batch = await h.app.inject({
@@ -34,8 +34,13 @@ describe(`screening over HTTP (${testDialect()})`, () => {
       payload: { subjects: [{ id: 'b1', name: 'Ana Lucia Mendoza' }, { id: 'b2', name: 'Plain Traveller' }, { id: 'b3', name: 'Tariq al-Juburi' }], port: 'CTG' },
     });
     expect([single.statusCode, batch.statusCode]).toEqual([200, 200]);
-    const added = (await h.records()).slice(before);
+    const all = (await h.records()).slice(before);
+    const added = all.filter((record) => record.action === 'screen');
     expect(added).toHaveLength(2);
+    // Results that are not clear open cases; each opening is its own audited action, by case id.
+    const caseIds = [single.json(), ...(batch.json().results as unknown[])].flatMap((r) => ((r as { caseId?: string }).caseId !== undefined ? [(r as { caseId: string }).caseId] : []));
+    expect(caseIds.length).toBeGreaterThan(0);
+    expect(all.filter((record) => record.action !== 'screen').map((record) => record.action)).toEqual(caseIds.map(() => 'case.open'));
     expect(added[0]).toMatchObject({
       actor: { kind: 'key', id: h.keyIds.officer, orgId: h.orgId },
       action: 'screen',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Subject, VigilError, type Decision } from '../../domain/index.js';
+import { createCaseService, ScreenedSubject } from '../../cases/index.js';
+import { VigilError, type Decision } from '../../domain/index.js';
 import type { MatchExplanation } from '../../matching/index.js';
 import type { EngineScreeningResult } from '../../screening/index.js';
 import { recordAudit } from '../request-audit.js';
@@ -42,10 +43,11 @@ function batchSizeOf(body: unknown): number | undefined {
 }
 
 /** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
-export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture }) => {
-  const SingleRequest = Subject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity }) => {
+  const cases = createCaseService(store, { audit, directory: identity });
+  const SingleRequest = ScreenedSubject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
   const BatchRequest = z
-    .object({ subjects: z.array(Subject).min(1).max(config.maxBatch), ...ScreeningContext })
+    .object({ subjects: z.array(ScreenedSubject).min(1).max(config.maxBatch), ...ScreeningContext })
     .strict()
     .meta({ description: `Up to ${config.maxBatch} subjects screened on one snapshot of the lists.` });
   const BatchResponse = z.object({ results: z.array(ScreeningResult) });
@@ -78,7 +80,14 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
         context: { ...(channel !== undefined ? { channel } : {}), ...(port !== undefined ? { port } : {}), ...(origin !== undefined ? { origin } : {}) },
       };
       // Every result names the snapshot and posture it used.
-      const results = batch ? rest.subjects.map((subject) => current.screen(subject, options)) : [current.screen(rest, options)];
+      const subjects = batch ? rest.subjects : [rest];
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      // Redress first (suppressed hits marked, decision recomputed), then a case for each result not clear.
+      const results = await cases.review({
+        actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId },
+        context: { channel, port },
+        items: subjects.map((subject) => ({ subject, result: current.screen(subject, options) })),
+      });
       for (const result of results) metrics.screenings.inc({ decision: result.decision });
       await recordAudit(audit, request, {
         subjectIds: results.map((r) => r.id),
@@ -90,6 +99,7 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
           ...(channel !== undefined ? { channel } : {}),
           ...(port !== undefined ? { port } : {}),
           subjects: results.length,
+          caseIds: results.flatMap((r) => (r.caseId !== undefined ? [r.caseId] : [])),
           listVersions: results[0]?.listVersions ?? {},
         },
       });

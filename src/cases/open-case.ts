@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { canonicalJson, sha256Hex, VigilError, type Decision } from '../domain/index.js';
+import type { Store } from '../store/index.js';
+import type { CaseDb, CaseHitsTable, CasesTable } from './case-tables.js';
+import type { CaseSource, MarkedHit, SuppressedResult } from './case-types.js';
+import type { ScreenedSubject } from './case-inputs.js';
+import { derivePriority, priorityRank } from './priority.js';
+import { subjectFingerprint } from './subject-fingerprint.js';
+
+export function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(8).toString('hex')}`;
+}
+
+let lastEventTick = 0;
+
+/**
+ * Event ids sort in the order they were made (wall-clock microseconds kept strictly increasing
+ * in this process), so events stamped with the same time still list in order.
+ */
+export function newEventId(): string {
+  lastEventTick = Math.max(lastEventTick + 1, Date.now() * 1000);
+  return `evt-${lastEventTick.toString(36).padStart(11, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+export interface OpenCaseInput {
+  source: CaseSource;
+  orgId: string;
+  openedBy: string;
+  subject: ScreenedSubject;
+  result: SuppressedResult & { decision: Exclude<Decision, 'clear'> };
+  channel?: string | undefined;
+  port?: string | undefined;
+  alertId?: string;
+  /** Content hashes already known (an alert names the content it was raised on). */
+  knownHashes?: ReadonlyMap<string, string>;
+}
+
+export interface OpenedCase {
+  caseId: string;
+  /** False when an open case for the same person, hits and place (or the same alert) already existed. */
+  created: boolean;
+}
+
+function sourceOf(entityId: string): string {
+  return entityId.slice(0, entityId.indexOf(':'));
+}
+
+/** The entity content each hit was screened against, so a later suppression can tell when it changes. */
+async function screenedContent(store: Store, hits: readonly MarkedHit[], versions: Readonly<Record<string, number>>, known: ReadonlyMap<string, string> | undefined): Promise<Array<{ hash: string | null; version: number | null }>> {
+  return Promise.all(
+    hits.map(async (hit) => {
+      const version = versions[sourceOf(hit.entityId)];
+      const knownHash = known?.get(hit.entityId);
+      if (knownHash !== undefined) return { hash: knownHash, version: version ?? null };
+      const stored = await store.getEntity(hit.entityId, version);
+      return { hash: stored?.contentHash ?? null, version: stored?.version ?? version ?? null };
+    }),
+  );
+}
+
+/**
+ * Opens a case for a result that is not clear, or finds the open one it belongs to: the same
+ * organisation, person (fingerprint), hits, channel and port while that case is still open, or
+ * the same alert ever. Inserting with ON CONFLICT DO NOTHING on those unique keys makes this
+ * safe between replicas screening at once.
+ */
+export async function openCase(db: CaseDb, store: Store, input: OpenCaseInput, at: string): Promise<OpenedCase> {
+  const { result, subject } = input;
+  const fingerprint = subjectFingerprint(subject);
+  const live = result.hits.filter((hit) => hit.suppressed === undefined);
+  const topScore = live.reduce((best, hit) => Math.max(best, hit.score), 0);
+  const priority = derivePriority({ decision: result.decision, topScore, hits: live.length, enhanced: result.posture?.enhanced !== undefined });
+  const openKey =
+    input.source === 'screening'
+      ? sha256Hex(canonicalJson({ org: input.orgId, fingerprint, hits: live.map((h) => h.entityId).sort(), channel: input.channel ?? null, port: input.port ?? null }))
+      : null;
+  const content = await screenedContent(store, result.hits, result.listVersions, input.knownHashes);
+  const id = newId('case');
+  const row: Insertable<CasesTable> = {
+    id,
+    org_id: input.orgId,
+    source: input.source,
+    alert_id: input.alertId ?? null,
+    open_key: openKey,
+    subject_id: subject.id,
+    subject_json: JSON.stringify(subject),
+    fingerprint,
+    redress_number: subject.redressNumber ?? null,
+    decision: result.decision,
+    top_score: topScore,
+    hit_count: result.hits.length,
+    posture_json: result.posture !== undefined ? JSON.stringify(result.posture) : null,
+    channel: input.channel ?? null,
+    port: input.port ?? null,
+    list_versions_json: JSON.stringify(result.listVersions),
+    priority,
+    priority_rank: priorityRank(priority),
+    owner_id: null,
+    status: 'open',
+    outcome: null,
+    opened_at: at,
+    opened_by: input.openedBy,
+    decided_at: null,
+    closed_at: null,
+    closed_by: null,
+    close_note: null,
+  };
+  const hits: Array<Insertable<CaseHitsTable>> = result.hits.map((hit, position) => ({
+    case_id: id,
+    entity_id: hit.entityId,
+    position,
+    caption: hit.caption,
+    matched_name: hit.matchedName,
+    score: hit.score,
+    explanation_json: JSON.stringify(hit.explanation),
+    content_hash: content[position]?.hash ?? null,
+    list_version: content[position]?.version ?? null,
+    suppressed_json: hit.suppressed !== undefined ? JSON.stringify(hit.suppressed) : null,
+    state: hit.suppressed !== undefined ? 'suppressed' : 'undecided',
+    outcome: null,
+    current_decision_id: null,
+    version: 0,
+  }));
+
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx.insertInto('cases').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
+      if (hits.length > 0) await trx.insertInto('case_hits').values(hits).execute();
+      await trx.insertInto('case_events').values({ id: newEventId(), case_id: id, kind: 'opened', actor_id: input.openedBy, at, details_json: canonicalJson({ source: input.source, decision: result.decision, priority }) }).execute();
+      return { caseId: id, created: true };
+    }
+    const existing = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where((eb) => (input.alertId !== undefined ? eb('alert_id', '=', input.alertId) : eb('open_key', '=', openKey)))
+      .executeTakeFirst();
+    // The open case it matched was decided in between: the caller may simply screen again.
+    if (existing === undefined) throw new VigilError('CONFLICT', 'the matching case changed while this one was opened; retry');
+    if (input.source === 'screening') {
+      await trx.insertInto('case_events').values({ id: newEventId(), case_id: existing.id, kind: 'screened_again', actor_id: input.openedBy, at, details_json: canonicalJson({ listVersions: result.listVersions, decision: result.decision }) }).execute();
+    }
+    return { caseId: existing.id, created: false };
+  });
+}

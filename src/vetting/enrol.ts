@@ -1,0 +1,194 @@
+import { sql } from 'kysely';
+import { Subject, VigilError } from '../domain/index.js';
+import { nameVariantsVersion } from '../names/index.js';
+import type { Store } from '../store/index.js';
+import { inList, inSlices, insertRows, reserveIds } from './bulk-rows.js';
+import { encodeNameKeys, subjectKeys, termSignature, type SubjectKeys, type Term } from './subject-keys.js';
+import { rememberTerms, resolveTerms } from './term-store.js';
+import { vettingDb, type VettingDb } from './vetting-tables.js';
+
+export interface EnrolOptions {
+  /** The channel the subjects were screened through (`visa`, `air_arrival`, ...). */
+  channel?: string;
+  /** Port of entry or post. */
+  port?: string;
+  /** When they were screened; default now. */
+  screenedAt?: string | Date;
+  /** Days to keep them after `screenedAt`; see `enrolmentFor` for per-channel defaults. */
+  retentionDays: number;
+  /** Subjects per transaction. Default 2,000. */
+  batchSize?: number;
+  now?: () => Date;
+}
+
+export interface EnrolResult {
+  /** Subjects enrolled for the first time. */
+  enrolled: number;
+  /** Subjects already enrolled: data, screening and retention updated (retention never shortened). */
+  updated: number;
+}
+
+const DAY_MS = 86_400_000;
+const KEYS_VERSION = 'keys-version';
+
+function isoTime(value: string | Date | undefined, now: () => Date, field: string): string {
+  if (value === undefined) return now().toISOString();
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new VigilError('INVALID_INPUT', `${field} is not a date and time: ${String(value)}`, { field });
+  return date.toISOString();
+}
+
+/**
+ * Keys depend on the name-variant dictionary: keys made with another version would miss
+ * spellings. The first enrolment records the version; a later one with another refuses.
+ */
+export async function checkKeysVersion(db: VettingDb, record: boolean): Promise<void> {
+  const version = nameVariantsVersion();
+  const row = await db.selectFrom('vetting_meta').select('value').where('name', '=', KEYS_VERSION).executeTakeFirst();
+  if (row === undefined) {
+    if (record) await db.insertInto('vetting_meta').values({ name: KEYS_VERSION, value: version }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    return;
+  }
+  if (row.value !== version) {
+    throw new VigilError('CONFLICT', `enrolled subjects were indexed with name dictionary ${row.value}, this build has ${version}: re-index them (vigil subjects reindex) before enrolling or vetting`, {
+      stored: row.value,
+      current: version,
+    });
+  }
+}
+
+interface Prepared {
+  subject: Subject;
+  keys: SubjectKeys;
+}
+
+async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: string | null; port: string | null; screenedAt: string; retainUntil: string; enrolledAt: string }): Promise<EnrolResult> {
+  const dialect = store.dialect;
+  const terms = new Map<string, Term>();
+  for (const { keys } of batch) for (const term of keys.terms) terms.set(termSignature(term), term);
+  const fresh = new Map<string, number>();
+  const result = await vettingDb(store)
+    .transaction()
+    .execute(async (trx) => {
+      const ids = await resolveTerms(store, trx, dialect, terms, fresh);
+      const termId = (term: Term): number => ids.get(termSignature(term)) as number;
+      const existing = await inSlices(
+        batch.map((p) => p.subject.id),
+        (slice) => trx.selectFrom('vetting_subjects').select(['seq', 'subject_id', 'retain_until']).where(inList(dialect, sql.ref('subject_id'), slice, 'text')).execute(),
+      );
+      const known = new Map(existing.map((row) => [row.subject_id, { seq: Number(row.seq), retainUntil: row.retain_until }]));
+      const oldSeqs = [...known.values()].map((k) => k.seq);
+      if (oldSeqs.length > 0) {
+        for (const table of ['vetting_postings', 'vetting_joins', 'vetting_documents'] as const) {
+          await inSlices(oldSeqs, async (slice) => {
+            await trx.deleteFrom(table).where(inList(dialect, sql.ref('subject_seq'), slice, 'int')).execute();
+            return [];
+          });
+        }
+      }
+      const fresher = batch.filter((p) => !known.has(p.subject.id));
+      const first = fresher.length > 0 ? await reserveIds(trx, 'subject', fresher.length) : 0;
+      const seqOf = new Map<string, number>();
+      fresher.forEach((p, i) => seqOf.set(p.subject.id, first + i));
+      for (const [id, k] of known) seqOf.set(id, k.seq);
+
+      const subjectRows = fresher.map((p) => [
+        seqOf.get(p.subject.id) as number,
+        p.subject.id,
+        JSON.stringify(p.subject),
+        encodeNameKeys(p.keys.names, termId),
+        meta.channel,
+        meta.port,
+        meta.screenedAt,
+        meta.enrolledAt,
+        meta.retainUntil,
+      ]);
+      await insertRows(
+        trx,
+        dialect,
+        'vetting_subjects',
+        [['seq', 'int'], ['subject_id', 'text'], ['subject_json', 'text'], ['name_keys', 'text'], ['channel', 'text'], ['port', 'text'], ['screened_at', 'text'], ['enrolled_at', 'text'], ['retain_until', 'text']],
+        subjectRows,
+        'fail',
+      );
+      for (const p of batch) {
+        const previous = known.get(p.subject.id);
+        if (previous === undefined) continue;
+        await trx
+          .updateTable('vetting_subjects')
+          .set({
+            subject_json: JSON.stringify(p.subject),
+            name_keys: encodeNameKeys(p.keys.names, termId),
+            channel: meta.channel,
+            port: meta.port,
+            screened_at: meta.screenedAt,
+            retain_until: previous.retainUntil > meta.retainUntil ? previous.retainUntil : meta.retainUntil,
+          })
+          .where('seq', '=', previous.seq)
+          .execute();
+      }
+      const postings: Array<[number, number]> = [];
+      const joins: Array<[number, number, number]> = [];
+      const documents: Array<[string, number]> = [];
+      for (const p of batch) {
+        const seq = seqOf.get(p.subject.id) as number;
+        for (const term of p.keys.terms) postings.push([termId(term), seq]);
+        for (const [a, b] of p.keys.joins) joins.push([termId(a), termId(b), seq]);
+        for (const number of p.keys.documents) documents.push([number, seq]);
+      }
+      await insertRows(trx, dialect, 'vetting_postings', [['term_id', 'int'], ['subject_seq', 'int']], postings);
+      await insertRows(trx, dialect, 'vetting_joins', [['first_term', 'int'], ['second_term', 'int'], ['subject_seq', 'int']], joins);
+      await insertRows(trx, dialect, 'vetting_documents', [['number', 'text'], ['subject_seq', 'int']], documents);
+      return { enrolled: fresher.length, updated: known.size };
+    });
+  rememberTerms(store, fresh);
+  return result;
+}
+
+/**
+ * Enrols subjects for recurrent vetting: keeps each one's data, where and when it was screened
+ * and the date its retention ends, and indexes its name terms, joined parts and documents in
+ * the database for reverse look-up. A subject already enrolled (same id) is updated in place;
+ * its retention is extended, never shortened. Each batch is one transaction.
+ *
+ * @example
+ * const { enrol, retentionDays } = enrolmentFor(settings, 'visa', request.enrol);
+ * if (enrol) await enrolSubjects(store, [subject], { channel: 'visa', port: 'GBLHR', retentionDays });
+ */
+export async function enrolSubjects(store: Store, subjects: readonly Subject[], options: EnrolOptions): Promise<EnrolResult> {
+  const now = options.now ?? (() => new Date());
+  if (!(Number.isInteger(options.retentionDays) && options.retentionDays >= 1)) {
+    throw new VigilError('INVALID_INPUT', `retentionDays must be a whole number of days from 1, not ${options.retentionDays}`, { field: 'retentionDays' });
+  }
+  const screenedAt = isoTime(options.screenedAt, now, 'screenedAt');
+  const meta = {
+    channel: options.channel ?? null,
+    port: options.port ?? null,
+    screenedAt,
+    retainUntil: new Date(Date.parse(screenedAt) + options.retentionDays * DAY_MS).toISOString(),
+    enrolledAt: now().toISOString(),
+  };
+  // The last occurrence of an id wins, as if the subjects had been enrolled one by one.
+  const byId = new Map<string, Subject>();
+  for (const subject of subjects) {
+    const parsed = Subject.safeParse(subject);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new VigilError('INVALID_INPUT', `subject ${String((subject as { id?: unknown }).id ?? '')}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`.trim(), { record: String((subject as { id?: unknown }).id ?? ''), field: issue?.path.join('.') });
+    }
+    byId.delete(parsed.data.id);
+    byId.set(parsed.data.id, parsed.data);
+  }
+  const db = vettingDb(store);
+  await checkKeysVersion(db, true);
+  const batchSize = options.batchSize ?? 2000;
+  const all = [...byId.values()];
+  const total: EnrolResult = { enrolled: 0, updated: 0 };
+  for (let start = 0; start < all.length; start += batchSize) {
+    const batch = all.slice(start, start + batchSize).map((subject) => ({ subject, keys: subjectKeys(subject) }));
+    const result = await enrolBatch(store, batch, meta);
+    total.enrolled += result.enrolled;
+    total.updated += result.updated;
+  }
+  return total;
+}

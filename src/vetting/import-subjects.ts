@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { Subject, VigilError } from '../domain/index.js';
+import type { Store } from '../store/index.js';
+import { enrolSubjects, type EnrolOptions } from './enrol.js';
+
+/** A line that was not enrolled, and why. */
+export interface BadSubjectLine {
+  line: number;
+  /** The subject's id when the line had one. */
+  id?: string;
+  message: string;
+}
+
+export interface ImportSubjectsResult {
+  /** Non-blank lines read. */
+  lines: number;
+  enrolled: number;
+  updated: number;
+  bad: BadSubjectLine[];
+}
+
+export interface ImportSubjectsOptions extends Omit<EnrolOptions, 'batchSize'> {
+  /** Subjects per enrolment call. Default 10,000. */
+  chunkSize?: number;
+  /** Called after each chunk with the lines read so far. */
+  onProgress?: (lines: number) => void;
+}
+
+function parseLine(text: string, line: number): { subject: Subject } | BadSubjectLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const parsed = Subject.safeParse(value);
+  if (parsed.success) return { subject: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  const rawId = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  return { line, ...(typeof rawId === 'string' ? { id: rawId } : {}), message: `${field !== '' ? `${field}: ` : ''}${issue?.message ?? 'invalid subject'}` };
+}
+
+/**
+ * Enrols a population from JSON lines, one subject per line in the contract of `vigil screen`.
+ * Valid lines are enrolled in chunks; bad lines are reported with their line numbers and do not
+ * stop the import.
+ *
+ * @example
+ * const { enrolled, bad } = await importSubjects(store, 'travellers.jsonl', { channel: 'visa', retentionDays: 1825 });
+ */
+export async function importSubjects(store: Store, input: string | Readable, options: ImportSubjectsOptions): Promise<ImportSubjectsResult> {
+  const stream = typeof input === 'string' ? createReadStream(input) : input;
+  const opened = new Promise<void>((resolve, reject) => {
+    if (typeof input !== 'string') {
+      resolve();
+      return;
+    }
+    stream.once('open', () => resolve());
+    stream.once('error', (error: Error) => reject(new VigilError('INVALID_INPUT', `cannot read ${input}`, { file: input }, { cause: error })));
+  });
+  await opened;
+  const { chunkSize = 10_000, onProgress, ...enrol } = options;
+  const result: ImportSubjectsResult = { lines: 0, enrolled: 0, updated: 0, bad: [] };
+  let chunk: Subject[] = [];
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const done = await enrolSubjects(store, chunk, enrol);
+    result.enrolled += done.enrolled;
+    result.updated += done.updated;
+    chunk = [];
+    onProgress?.(result.lines);
+  };
+  let line = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    line += 1;
+    if (text.trim() === '') continue;
+    result.lines += 1;
+    const parsed = parseLine(text, line);
+    if ('subject' in parsed) chunk.push(parsed.subject);
+    else result.bad.push(parsed);
+    if (chunk.length >= chunkSize) await flush();
+  }
+  await flush();
+  return result;
+}

@@ -1,0 +1,29 @@
+/**
+ * Recurrent vetting: subjects screened once are enrolled and re-vetted whenever a list changes.
+ *
+ * - `enrolSubjects(store, subjects, { channel, port, screenedAt, retentionDays })` keeps them,
+ *   indexed for reverse look-up in the database; `enrolmentFor(settings, channel, flag)` says
+ *   whether a screening enrols and for how long; `importSubjects` enrols a JSON-lines file.
+ * - `runVetting(store, options)` takes each list change from the store and raises alerts for
+ *   enrolled subjects that now score at or above the review threshold on an added or changed
+ *   entity (the same result as screening them all again), closes alerts of removed entities,
+ *   and resumes where a crash stopped it.
+ * - `listAlerts(store, filter)` reads alerts (callers audit each read); `pushPending` announces
+ *   them through src/notify; `purgeExpiredSubjects` enforces retention.
+ */
+export { enrolSubjects } from './enrol.js';
+export type { EnrolOptions, EnrolResult } from './enrol.js';
+export { DEFAULT_VETTING_SETTINGS, enrolmentFor, VettingSettings } from './vetting-settings.js';
+export type { ChannelEnrolment, VettingSettingsInput } from './vetting-settings.js';
+export { runVetting } from './run-vetting.js';
+export type { VetOptions, VetReport, VettingLogger } from './run-vetting.js';
+export { latestAlertSeq, listAlerts } from './alerts.js';
+export type { Alert, AlertFilter, ListChange } from './alerts.js';
+export { ALERT_ROLES, alertNotice, mayReceiveAlerts, pushPending } from './alert-push.js';
+export type { AlertEvent, AlertNotice, AlertPush } from './alert-push.js';
+export { importSubjects } from './import-subjects.js';
+export type { BadSubjectLine, ImportSubjectsOptions, ImportSubjectsResult } from './import-subjects.js';
+export { purgeExpiredSubjects } from './purge.js';
+export type { PurgeOptions, PurgeResult } from './purge.js';
+export { startVettingScheduler } from './vetting-scheduler.js';
+export type { VettingScheduler, VettingSchedulerOptions } from './vetting-scheduler.js';

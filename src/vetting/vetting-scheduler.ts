@@ -1,0 +1,83 @@
+import type { AuditLog } from '../audit/index.js';
+import type { IndexSnapshot } from '../screening/index.js';
+import type { Store } from '../store/index.js';
+import type { AlertPush } from './alert-push.js';
+import { purgeExpiredSubjects } from './purge.js';
+import { runVetting, type VettingLogger } from './run-vetting.js';
+
+export interface VettingSchedulerOptions {
+  /** How often list versions are checked for changes not vetted yet. Default 60 s. */
+  intervalMs?: number;
+  /** How often expired subjects are purged. Default hourly. */
+  purgeEveryMs?: number;
+  /** The snapshot the screener uses now, when one is loaded (rebuilt otherwise). */
+  snapshot?: () => IndexSnapshot | undefined;
+  push?: AlertPush;
+  audit?: AuditLog;
+  logger?: VettingLogger & { error(obj: object, msg?: string): void };
+  now?: () => Date;
+}
+
+export interface VettingScheduler {
+  /** Vets what is pending (and purges when due) now; resolves when done. */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Re-vets after every list import, whichever process imported it: list versions are polled
+ * (cheap), and a version not vetted yet starts a run. Purges expired subjects on its own,
+ * slower, beat. One tick at a time; a failed tick is logged and the next one tries again (an
+ * interrupted run resumes from its checkpoint).
+ *
+ * @example
+ * const scheduler = startVettingScheduler(store, { snapshot: () => engine.snapshot, push: { notifier }, audit, logger });
+ * await scheduler.stop();
+ */
+export function startVettingScheduler(store: Store, options: VettingSchedulerOptions = {}): VettingScheduler {
+  const now = options.now ?? (() => new Date());
+  const purgeEvery = options.purgeEveryMs ?? 3_600_000;
+  let lastPurge = 0;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const tick = async (): Promise<void> => {
+    const snapshot = options.snapshot?.();
+    await runVetting(store, {
+      ...(snapshot !== undefined ? { snapshot } : {}),
+      ...(options.push !== undefined ? { push: options.push } : {}),
+      ...(options.audit !== undefined ? { audit: options.audit } : {}),
+      ...(options.logger !== undefined ? { logger: options.logger } : {}),
+      now,
+    });
+    if (now().getTime() - lastPurge >= purgeEvery) {
+      lastPurge = now().getTime();
+      const { purged } = await purgeExpiredSubjects(store, { now, ...(options.audit !== undefined ? { audit: options.audit } : {}) });
+      if (purged > 0) options.logger?.info({ purged }, 'expired enrolled subjects purged');
+    }
+  };
+  const runNow = (): Promise<void> => {
+    running ??= tick()
+      .catch((error: unknown) => {
+        if (options.logger !== undefined) options.logger.error({ err: error }, 'vetting tick failed; the next tick retries');
+        else process.emitWarning(`vigil vetting: a tick failed and the next one retries: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const timer = setInterval(() => {
+    if (!stopped) void runNow();
+  }, options.intervalMs ?? 60_000);
+  // The scheduler must not keep a finished process alive.
+  timer.unref();
+  return {
+    runNow,
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../store/index.js';
+
+/**
+ * The tables vetting owns (migration 0005-vetting), seen through `store.db.withTables()`.
+ * Times are ISO-8601 UTC text; ids are integers allocated from `vetting_counters`.
+ */
+export type VettingTables = {
+  vetting_subjects: {
+    seq: number;
+    subject_id: string;
+    subject_json: string;
+    name_keys: string;
+    channel: string | null;
+    port: string | null;
+    screened_at: string;
+    enrolled_at: string;
+    retain_until: string;
+  };
+  vetting_terms: { id: number; signature: string; text: string; skeleton: string; variant_ids: string; abjad: number };
+  vetting_postings: { term_id: number; subject_seq: number };
+  vetting_joins: { first_term: number; second_term: number; subject_seq: number };
+  vetting_documents: { number: string; subject_seq: number };
+  vetting_counters: { name: string; value: number };
+  vetting_meta: { name: string; value: string };
+  vetting_runs: {
+    id: string;
+    source: string;
+    from_version: number;
+    to_version: number;
+    status: 'running' | 'done';
+    started_at: string;
+    updated_at: string;
+    finished_at: string | null;
+    checkpoint: number;
+    candidates: number;
+    screened: number;
+    raised: number;
+    closed: number;
+  };
+  vetting_cursors: { source: string; vetted_version: number; updated_at: string };
+  vetting_alerts: {
+    seq: number;
+    id: string;
+    subject_id: string;
+    entity_id: string;
+    caption: string;
+    source: string;
+    entity_version: number;
+    from_version: number;
+    to_version: number;
+    change: string;
+    score: number;
+    score_key: number;
+    decision: string;
+    matched_name: string;
+    explanation_json: string;
+    status: 'open' | 'closed';
+    created_at: string;
+    run_id: string;
+    closed_at: string | null;
+    close_reason: string | null;
+    pushed_at: string | null;
+  };
+};
+
+export type VettingDb = Kysely<VettingTables>;
+
+export function vettingDb(store: Pick<Store, 'db'>): VettingDb {
+  return store.db.withTables<VettingTables>() as unknown as VettingDb;
+}
