@@ -173,7 +173,8 @@ class U32 {
 /** Builds the flat index. Names with the same parts within one entity are kept once, strongest kind first. */
 export function buildIndexData(input: Iterable<Entity>): IndexData {
   const entities: Entity[] = [];
-  // Mutable while building: a text is abjad if any of its occurrences was romanised from one.
+  // Mutable while building: a text is abjad (syllabic) if any of its occurrences was romanised
+  // from such a script.
   const tokens: { -readonly [K in keyof SimToken]: SimToken[K] }[] = [];
   const vocabulary = new Map<string, number>();
   const tokenDfList: number[] = [];
@@ -199,11 +200,12 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     if (id === undefined) {
       id = tokens.length;
       vocabulary.set(t.text, id);
-      tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds, abjad: t.abjad });
+      tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds, abjad: t.abjad, syllabic: t.syllabic });
       tokenDfList.push(0);
       tokenLastEntity.push(-1);
-    } else if (t.abjad) {
-      (tokens[id] as { abjad: boolean }).abjad = true;
+    } else {
+      if (t.abjad) (tokens[id] as { abjad: boolean }).abjad = true;
+      if (t.syllabic) (tokens[id] as { syllabic: boolean }).syllabic = true;
     }
     if (tokenLastEntity[id] !== e) {
       tokenLastEntity[id] = e;

@@ -22,6 +22,8 @@ export interface AnalysedToken {
   readonly roleWeight: number;
   /** Written in a script without short vowels (Arabic, Hebrew): its skeleton is all it says. */
   readonly abjad: boolean;
+  /** A syllable or syllables written in Han, Hangul or kana: one letter more is another name. */
+  readonly syllabic: boolean;
 }
 
 /**
@@ -32,8 +34,9 @@ export interface AnalysedAlternative {
   readonly text: string;
   readonly skeleton: string;
   readonly variantIds: readonly number[];
-  /** True when any token it spans is abjad. */
+  /** True when any token it spans is abjad, or syllabic. */
   readonly abjad: boolean;
+  readonly syllabic: boolean;
   readonly start: number;
   readonly end: number;
 }
@@ -64,6 +67,7 @@ export function analyseForMatching(raw: string, hints?: AnalysisHints): Analysed
     variantIds: t.variantIds,
     roleWeight: t.weight,
     abjad: t.script === 'Arab' || t.script === 'Hebr',
+    syllabic: t.script === 'Hani' || t.script === 'Hang' || t.script === 'Kana',
   }));
   const alternatives: AnalysedAlternative[] = [];
   for (const a of form.alternatives) {
@@ -71,8 +75,12 @@ export function analyseForMatching(raw: string, hints?: AnalysisHints): Analysed
     // skeleton meets too many others; the alignment's own joined edges compare their text.
     if (a.reason === 'adjacent') continue;
     let abjad = false;
-    for (let k = a.start; k <= a.end; k++) if (tokens[k]?.abjad === true) abjad = true;
-    alternatives.push({ text: a.text, skeleton: a.skeleton, variantIds: a.variantIds, abjad, start: a.start, end: a.end });
+    let syllabic = false;
+    for (let k = a.start; k <= a.end; k++) {
+      if (tokens[k]?.abjad === true) abjad = true;
+      if (tokens[k]?.syllabic === true) syllabic = true;
+    }
+    alternatives.push({ text: a.text, skeleton: a.skeleton, variantIds: a.variantIds, abjad, syllabic, start: a.start, end: a.end });
   }
   return { raw, tokens, alternatives, organizationReading: form.organizationReading };
 }

@@ -2,6 +2,7 @@ import type { TokenRole } from './name-analysis.js';
 import {
   HOW_NONE,
   HOW_TYPO,
+  SIM_SKELETON,
   howName,
   joinable,
   joinedEdits,
@@ -235,7 +236,8 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
       const e1 = (et[j] as SimToken).text;
       const e2 = (et[j + 1] as SimToken).text;
       if (!joinedFits(s, e1, e2, subject.masks[i] as number, (entity.masks[j] as number) | (entity.masks[j + 1] as number))) continue;
-      const sv = joinedSimilarity(e1, e2, s);
+      const syllabic = (st[i] as SimToken).syllabic || (et[j] as SimToken).syllabic || (et[j + 1] as SimToken).syllabic;
+      const sv = joinedSimilarity(e1, e2, s, syllabic);
       if (sv > 0) addEdge(sv * ((sw[i] as number) + (ew[j] as number) + (ew[j + 1] as number)), sv, HOW_SPLIT, 1 << i, (1 << j) | (1 << (j + 1)));
     }
   }
@@ -245,7 +247,8 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
       const s1 = (st[i] as SimToken).text;
       const s2 = (st[i + 1] as SimToken).text;
       if (!joinedFits(e, s1, s2, entity.masks[j] as number, (subject.masks[i] as number) | (subject.masks[i + 1] as number))) continue;
-      const sv = joinedSimilarity(s1, s2, e);
+      const syllabic = (et[j] as SimToken).syllabic || (st[i] as SimToken).syllabic || (st[i + 1] as SimToken).syllabic;
+      const sv = joinedSimilarity(s1, s2, e, syllabic);
       if (sv > 0) addEdge(sv * ((sw[i] as number) + (sw[i + 1] as number) + (ew[j] as number)), sv, HOW_JOINED, (1 << i) | (1 << (i + 1)), 1 << j);
     }
   }
@@ -258,10 +261,8 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     for (let i = 0; i < m; i++) {
       if ((st[i] as SimToken).text.length === 1) continue;
       const packed = sim(i, ALT_BASE + a);
-      // Several parts as one word meet a part by spelling, not by a slip: else `kvarta` would
-      // take `kvarta vk` (as `kvartavk`, two letters off) and leave `vk` unmatched.
-      if (packed <= 0 || (to > from && packedHow(packed) === HOW_TYPO)) continue;
-      const sv = ALT_SIM * packedSim(packed);
+      const sv = ALT_SIM * altSimilarity(packed, to > from, st[i] as SimToken, entity.alts[a] as SimToken);
+      if (sv <= 0) continue;
       // Nor when one of its parts alone meets the part as well (`petri` / `ay-petri`).
       let covered = false;
       for (let j = from; j <= to; j++) if (packedSim(pairSim[i * 32 + j] as number) >= sv) covered = true;
@@ -277,8 +278,8 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     for (let j = 0; j < n; j++) {
       if ((et[j] as SimToken).text.length === 1) continue;
       const packed = sim(ALT_BASE + a, j);
-      if (packed <= 0 || (to > from && packedHow(packed) === HOW_TYPO)) continue;
-      const sv = ALT_SIM * packedSim(packed);
+      const sv = ALT_SIM * altSimilarity(packed, to > from, subject.alts[a] as SimToken, et[j] as SimToken);
+      if (sv <= 0) continue;
       let covered = false;
       for (let i = from; i <= to; i++) if (packedSim(pairSim[i * 32 + j] as number) >= sv) covered = true;
       if (covered) continue;
@@ -339,6 +340,18 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
     unmatched.push({ side: 'entity', part, role: entity.roles[j] ?? 'unknown', penalty: round((ew[j] as number) / total) });
   }
   return { score, overlap, information, informationFactor: factor, aligned, unmatched };
+}
+
+/**
+ * Similarity of a part and an alternative. Several parts as one word meet a part by spelling
+ * (exact, variant, skeleton), not by a slip: else `kvarta` would take `kvarta vk` (as
+ * `kvartavk`, two letters off) and leave `vk` unmatched. When a slip scores higher than an
+ * equal skeleton, the skeleton's similarity is taken.
+ */
+function altSimilarity(packed: number, severalParts: boolean, a: SimToken, b: SimToken): number {
+  if (packed <= 0) return 0;
+  if (!severalParts || packedHow(packed) !== HOW_TYPO) return packedSim(packed);
+  return a.skeleton.length >= 3 && a.skeleton === b.skeleton ? Math.min(SIM_SKELETON, packedSim(packed)) : 0;
 }
 
 function spanMask(from: number, to: number): number {

@@ -3,7 +3,7 @@ import { findSlot, hashString, SINGLE } from './hash-multimap.js';
 import { letterBit, shortKey, type IndexData } from './index-data.js';
 import { subjectReadings, type AnalysedName, type AnalysedToken } from './name-analysis.js';
 import { MAX_PARTS, newNameSide, pushAlt, pushPart, type NameSide } from './name-score.js';
-import { HOW_EXACT, joinable, MAX_JOINED_PART, maxEdits, osaDistance, pack, packedSim, tokenSimilarity, type SimToken } from './token-similarity.js';
+import { HOW_EXACT, joinable, joinedEdits, MAX_JOINED_PART, maxEdits, osaDistance, pack, packedSim, tokenSimilarity, type SimToken } from './token-similarity.js';
 import { rarityWeight } from './token-weights.js';
 
 /**
@@ -293,7 +293,12 @@ export class ExpansionCache {
   get(token: SimToken, withCompounds: boolean, typos = 2): Expansion {
     const found = this.map.get(token.text);
     const matches = (e: CacheEntry): boolean =>
-      e.withCompounds === withCompounds && e.typos === typos && e.token.skeleton === token.skeleton && e.token.abjad === token.abjad && sameIds(e.token.variantIds, token.variantIds);
+      e.withCompounds === withCompounds &&
+      e.typos === typos &&
+      e.token.skeleton === token.skeleton &&
+      e.token.abjad === token.abjad &&
+      e.token.syllabic === token.syllabic &&
+      sameIds(e.token.variantIds, token.variantIds);
     if (found !== undefined) {
       if (!Array.isArray(found)) {
         if (matches(found)) return found.expansion;
@@ -305,7 +310,12 @@ export class ExpansionCache {
     if (this.capacity <= 0) return expansion;
     // Crude but bounded: a full cache starts over rather than tracking recency per hit.
     if (this.map.size >= this.capacity) this.map.clear();
-    const entry: CacheEntry = { token: { text: token.text, skeleton: token.skeleton, variantIds: token.variantIds, abjad: token.abjad }, withCompounds, typos, expansion };
+    const entry: CacheEntry = {
+      token: { text: token.text, skeleton: token.skeleton, variantIds: token.variantIds, abjad: token.abjad, syllabic: token.syllabic },
+      withCompounds,
+      typos,
+      expansion,
+    };
     const now = this.map.get(token.text);
     if (now === undefined) this.map.set(token.text, entry);
     else if (Array.isArray(now)) now.push(entry);
@@ -358,9 +368,11 @@ function prepareAnalysed(data: IndexData, cache: ExpansionCache, raw: string, an
   for (let i = 0; i + 1 < analysed.tokens.length; i++) {
     const a = analysed.tokens[i] as AnalysedToken;
     const b = analysed.tokens[i + 1] as AnalysedToken;
-    // joinedSimilarity tolerates one edit, and fewer than the shorter part has letters.
-    const typos = Math.min(1, Math.min(a.text.length, b.text.length) - 1);
-    joinedExpansions.push(joinable(a.text, b.text) ? cache.get({ text: a.text + b.text, skeleton: '', variantIds: NO_VARIANTS, abjad: false }, false, typos) : null);
+    // joinedSimilarity tolerates one edit, and only between parts of three letters or more.
+    const typos = a.syllabic || b.syllabic ? 0 : Math.max(0, joinedEdits(a.text.length, b.text.length, a.text.length + b.text.length));
+    joinedExpansions.push(
+      joinable(a.text, b.text) ? cache.get({ text: a.text + b.text, skeleton: '', variantIds: NO_VARIANTS, abjad: false, syllabic: false }, false, typos) : null,
+    );
   }
   const altExpansions: Expansion[] = [];
   for (const alt of analysed.alternatives) {

@@ -1,4 +1,4 @@
-import { vowelKey } from '../names/index.js';
+import { vowelKey, vowelPatternOf } from '../names/index.js';
 
 /**
  * How two name parts compare. One function serves the index's query expansion, the screener's
@@ -29,6 +29,8 @@ export interface SimToken {
   readonly variantIds: readonly number[];
   /** Romanised from a script without short vowels (see `AnalysedToken.abjad`). */
   readonly abjad: boolean;
+  /** Romanised from Han, Hangul or kana (see `AnalysedToken.syllabic`): no typos. */
+  readonly syllabic: boolean;
 }
 
 export function pack(how: number, sim: number): number {
@@ -153,6 +155,11 @@ export function typoSimilarity(a: string, b: string): number {
   if (d > k || d === 0) return 0;
   // One letter in four is a different name more often than a slip ("wang" / "zang", "tong" /
   // "yong"), so short words lose more per edit, and more again when the first letter differs.
+  // Short words with another first consonant are other names (Tong / Yong, Cang / Wang, Said /
+  // Zaid), not slips; a first vowel is spelling (Ehab / Ihab).
+  const a0 = a.charCodeAt(0);
+  const b0 = b.charCodeAt(0);
+  if (a0 !== b0 && maxLen <= 4 && !(isVowelLetter(a0) && isVowelLetter(b0))) return 0;
   let byEdits = 1 - d * (0.1 + 0.8 / maxLen);
   if (a.charCodeAt(0) !== b.charCodeAt(0)) byEdits -= 0.05;
   if (maxLen < 6) return byEdits;
@@ -162,7 +169,32 @@ export function typoSimilarity(a: string, b: string): number {
 
 const VOWELS = /[aeiouy]/;
 
+function isVowelLetter(c: number): boolean {
+  return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75;
+}
+
 const vowelKeys = new Map<string, string>();
+const vowelPatterns = new Map<string, string>();
+/** `vowelPatternOf` a text, memoised. */
+function vowelPattern(text: string): string {
+  let p = vowelPatterns.get(text);
+  if (p === undefined) {
+    p = vowelPatternOf(text);
+    if (vowelPatterns.size >= 100_000) vowelPatterns.clear();
+    vowelPatterns.set(text, p);
+  }
+  return p;
+}
+
+/** Whether two Latin spellings with one skeleton have their vowels in nearly the same places. */
+function vowelsAlign(a: string, b: string): boolean {
+  const pa = vowelPattern(a);
+  const pb = vowelPattern(b);
+  let differ = 0;
+  for (let i = 0; i < pa.length && i < pb.length; i++) if (pa.charCodeAt(i) !== pb.charCodeAt(i)) differ++;
+  return differ <= 1;
+}
+
 /** `vowelKey` of a text, memoised: vocabulary words recur in every query. */
 export function vowelKeyOf(text: string): string {
   let k = vowelKeys.get(text);
@@ -208,6 +240,9 @@ export function tokenSimilarity(a: SimToken, b: SimToken): number {
     else if (sk.length >= 3) {
       const ratio = Math.min(la, lb) / Math.max(la, lb);
       s = ratio >= 0.8 || !VOWELS.test(at) || !VOWELS.test(bt) ? SIM_SKELETON : ratio >= 0.7 ? SIM_SKELETON_LOOSE : 0;
+      // Vowels moved around the same consonants make another word (Silva / Slava, Durak /
+      // Drake); one vowel more or less is a spelling habit (Bakr / Bakar, Mhamed / Mohamed).
+      if (s > 0 && VOWELS.test(at) && VOWELS.test(bt) && !vowelsAlign(at, bt)) s = 0;
     } else if (vowelKeyOf(at) === vowelKeyOf(bt)) {
       // Two consonants and the same vowels once spelling habits are undone: Zayn = Zein, Nur = Noor.
       s = SIM_SKELETON;
@@ -217,7 +252,9 @@ export function tokenSimilarity(a: SimToken, b: SimToken): number {
       how = HOW_SKELETON;
     }
   }
-  if (best < 0.92) {
+  // A syllable of a Chinese, Korean or Japanese name written with another letter is another
+  // syllable (Zhonghai / Zhonghua, Jia / Jiao): romanisations of one meet on variants and skeletons.
+  if (best < 0.92 && !a.syllabic && !b.syllabic) {
     const s = typoSimilarity(at, bt);
     if (s > best) {
       best = s;
@@ -238,9 +275,12 @@ export function joinable(a: string, b: string): boolean {
   return a.length <= MAX_JOINED_PART || b.length <= MAX_JOINED_PART;
 }
 
-/** Edits tolerated between two parts written together and one: at most one (see `joinedSimilarity`). */
+/**
+ * Edits tolerated between two parts written together and one: at most one, and none when a
+ * part has fewer than three letters (`Tang Bo` is not `Tango`). See `joinedSimilarity`.
+ */
 export function joinedEdits(first: number, second: number, other: number): number {
-  return Math.min(maxEdits(Math.max(first + second, other)), Math.min(first, second) - 1, 1);
+  return Math.min(maxEdits(Math.max(first + second, other)), Math.min(first, second) - 2, 1);
 }
 
 /**
@@ -249,9 +289,10 @@ export function joinedEdits(first: number, second: number, other: number): numbe
  * "shipping" with its whole first part treated as a typo. Spellings further apart meet through
  * the name's alternatives, on skeletons and variant classes.
  */
-export function joinedSimilarity(first: string, second: string, other: string): number {
+export function joinedSimilarity(first: string, second: string, other: string, exactOnly = false): number {
   const joined = first + second;
   if (joined === other) return 0.95;
+  if (exactOnly) return 0;
   const k = joinedEdits(first.length, second.length, other.length);
   if (k <= 0 || osaDistance(joined, other, k) > k) return 0;
   return 0.95 * typoSimilarity(joined, other);

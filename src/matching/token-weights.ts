@@ -28,8 +28,18 @@ const COMMON_PRIOR: Readonly<Record<string, number>> = {
   smith: 0.005, trading: 0.01, international: 0.01, company: 0.01, group: 0.01, bank: 0.01,
 };
 
+/**
+ * Short parts have few possible spellings, so each is common in any population even when a
+ * list holds few of them: Chinese, Korean and Vietnamese syllables (Yu, Li, Le, Xin, Jin)
+ * would otherwise count as rare names.
+ */
+const SHORT_PRIOR = [0, 0, 0.02, 0.004];
+
 export function priorShare(text: string): number {
-  return COMMON_PRIOR[text] ?? 1 / REFERENCE_POPULATION;
+  const known = COMMON_PRIOR[text];
+  if (known !== undefined) return known;
+  const short = text.length < SHORT_PRIOR.length ? (SHORT_PRIOR[text.length] as number) : 0;
+  return short > 0 ? short : 1 / REFERENCE_POPULATION;
 }
 
 /** Rarity weight in [0.05, 1] of a token carried by `df` of `entityCount` entities. */

@@ -618,6 +618,12 @@ function buildAlternatives(work: readonly Work[], tokens: readonly NameToken[]):
   // Words written joined to each other: hyphenated, or split out of one word (Arabic article,
   // Han and Hangul names).
   for (let i = 0; i < n; ) {
+    // A Han or Hangul surname is not written joined to the given name (赫梓妍 is He Ziyan, not
+    // Heziyan); the given name's syllables are, below.
+    if (work[i]!.hint === 'family' && work[i + 1]?.sep === SEP_INNER) {
+      i++;
+      continue;
+    }
     let j = i;
     let hyphen = false;
     while (j + 1 < n && (work[j + 1]!.sep === SEP_HYPHEN || work[j + 1]!.sep === SEP_INNER)) {

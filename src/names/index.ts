@@ -6,12 +6,13 @@
  * - `analyseName(raw, hints?)`: the analysis (pure, synchronous, never throws).
  * - `skeletonOf(word)`: the skeleton of any folded word, for keys built outside a form.
  * - `vowelKey(word)`: its vowels, normalised, for words whose skeleton is too short to tell.
+ * - `vowelPatternOf(word)`: where its vowels sit around the skeleton (Silva / Slava differ).
  * - `foldLatinWord(word)`: Latin folding alone (diacritics, ß, ø, ı, ə ...).
  * - `describeVariantClass(id)`: the spellings a variant id stands for, for explanations.
  * - `nameVariantsVersion()`: identifies the dictionary; stored variant ids follow it.
  */
 export { analyseName, ROLE_WEIGHT } from './analyse-name.js';
-export { skeletonOf, vowelKey } from './skeleton.js';
+export { skeletonOf, vowelKey, vowelPatternOf } from './skeleton.js';
 export { foldLatinWord } from './fold-latin.js';
 export { describeVariantClass, nameVariantsVersion } from './describe.js';
 export type {

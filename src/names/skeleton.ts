@@ -78,18 +78,40 @@ function stripCompoundArticle(text: string): string {
  * a word of vowels only (`ai`, `oya`) is its own skeleton.
  */
 export function skeletonOf(text: string): string {
+  return walk(text, false);
+}
+
+/**
+ * Where a word's vowels sit around its skeleton: one digit per consonant of the skeleton, 1
+ * when a vowel comes before it (since the previous one), and a last digit for a final vowel.
+ * `silva` gives 0101 and `slava` 0011 (skeleton `slv` both): the vowels moved, so these are
+ * different words; `bakr` 0100 and `bakar` 0110 differ by one short vowel, a spelling habit.
+ */
+export function vowelPatternOf(text: string): string {
+  walk(text, true);
+  return pattern;
+}
+
+let pattern = '';
+
+function walk(text: string, withPattern: boolean): string {
   const t = stripCompoundArticle(text);
   const n = t.length;
   let out = '';
   let last = '';
+  let sawVowel = false;
+  pattern = '';
   const emit = (ch: string): void => {
     if (ch !== last) {
       out += ch;
       last = ch;
+      if (withPattern) pattern += sawVowel ? '1' : '0';
+      sawVowel = false;
     }
   };
   const vowel = (): void => {
     last = '';
+    sawVowel = true;
   };
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
@@ -223,6 +245,7 @@ export function skeletonOf(text: string): string {
         emit(t[i] ?? '');
     }
   }
+  if (withPattern) pattern += sawVowel ? '1' : '0';
   return out === '' ? text : out;
 }
 

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../store/index.js';
 import type { VettingDb } from './vetting-tables.js';
 
@@ -38,18 +38,25 @@ export async function insertRows(
     }
     return inserted;
   }
+  // Built as text with one placeholder a value: building thousands of query nodes per
+  // statement would cost more than running it.
   const perStatement = Math.max(1, Math.floor(SQLITE_PARAMETERS / columns.length));
+  const head = `insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) values `;
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const tail = onConflict === 'ignore' ? ' on conflict do nothing' : '';
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
-    const values = sql.join(batch.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`));
-    const result = await sql`insert into ${sql.table(table)} (${names}) values ${values}${conflict}`.execute(db);
+    const parameters: unknown[] = [];
+    for (const values of batch) for (const value of values) parameters.push(value);
+    const text = head + new Array<string>(batch.length).fill(row).join(', ') + tail;
+    const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
     inserted += Number(result.numAffectedRows ?? 0n);
   }
   return inserted;
 }
 
 /** Runs `query` over `keys` in slices small enough for one statement's parameters. */
-export async function inSlices<K, R>(keys: readonly K[], query: (slice: K[]) => Promise<R[]>, size = 5000): Promise<R[]> {
+export async function inSlices<K, R>(keys: readonly K[], query: (slice: K[]) => Promise<R[]>, size = 10_000): Promise<R[]> {
   const out: R[] = [];
   for (let start = 0; start < keys.length; start += size) {
     for (const row of await query(keys.slice(start, start + size))) out.push(row);
@@ -57,10 +64,11 @@ export async function inSlices<K, R>(keys: readonly K[], query: (slice: K[]) => 
   return out;
 }
 
-/** `column in (...)` for a PostgreSQL array parameter or a SQLite list of placeholders. */
+/** `column in (...)` as one parameter: a PostgreSQL array, or a JSON array SQLite unpacks. */
 export function inList(dialect: Dialect, column: RawBuilder<unknown>, values: readonly (number | string)[], type: ColumnType): RawBuilder<SqlBool> {
   if (dialect === 'postgres') return type === 'int' ? sql<SqlBool>`${column} = any(${values as unknown[]}::int[])` : sql<SqlBool>`${column} = any(${values as unknown[]}::text[])`;
-  return sql<SqlBool>`${column} in (${sql.join(values.map((v) => sql`${v}`))})`;
+  // One JSON parameter rather than a placeholder a value.
+  return sql<SqlBool>`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 }
 
 /**

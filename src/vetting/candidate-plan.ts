@@ -1,5 +1,5 @@
 import type { EntityProbes, ProbeToken } from './entity-probes.js';
-import { MAX_JOINED_PART, maxTypoEdits, withinEdits } from './tolerance.js';
+import { MAX_JOINED_PART, maxTypoEdits, skeletonRelated, withinEdits } from './tolerance.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**
@@ -78,18 +78,16 @@ function planSplits(vocabulary: Vocabulary, target: string, first: Map<number, J
 
 /**
  * The subject terms the screener's expansion of a term would reach this part from: the same
- * text, a shared variant class, the same skeleton (two-letter skeletons only with a spelling
- * from Arabic or Hebrew script on one side), or the edits the lengths allow.
+ * text, a shared variant class, the same skeleton where the screener counts it (see
+ * `skeletonRelated`), or the edits the lengths allow.
  */
 function planToken(vocabulary: Vocabulary, probe: ProbeToken, related: Map<number, Set<string>>): void {
   const add = (id: number): void => relate(related, id, probe.text);
   vocabulary.exact(probe.text, add);
   for (const skeleton of probe.skeletons) {
-    if (skeleton.length < 2) continue;
-    if (skeleton.length === 2 && !probe.abjad) vocabulary.skeleton(skeleton, (id) => {
-        if (vocabulary.abjad(id)) add(id);
-      });
-    else vocabulary.skeleton(skeleton, add);
+    vocabulary.skeleton(skeleton, (id) => {
+      if (skeletonRelated(vocabulary.text(id) ?? '', vocabulary.abjad(id), probe.text, probe.abjad, skeleton.length)) add(id);
+    });
   }
   for (const v of probe.variantIds) vocabulary.variant(v, add);
   vocabulary.typoNeighbours(probe.text, add);

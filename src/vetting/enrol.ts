@@ -62,6 +62,31 @@ interface Prepared {
   keys: SubjectKeys;
 }
 
+/** The reverse-index rows of subjects: postings, joined parts and documents. */
+async function writeKeys(trx: VettingDb, dialect: Store['dialect'], subjects: ReadonlyArray<{ seq: number; keys: SubjectKeys }>, termId: (term: Term) => number): Promise<void> {
+  const postings: Array<[number, number]> = [];
+  const joins: Array<[number, number, number]> = [];
+  const documents: Array<[string, number]> = [];
+  for (const { seq, keys } of subjects) {
+    for (const term of keys.terms) postings.push([termId(term), seq]);
+    for (const [a, b] of keys.joins) joins.push([termId(a), termId(b), seq]);
+    for (const number of keys.documents) documents.push([number, seq]);
+  }
+  await insertRows(trx, dialect, 'vetting_postings', [['term_id', 'int'], ['subject_seq', 'int']], postings);
+  await insertRows(trx, dialect, 'vetting_joins', [['first_term', 'int'], ['second_term', 'int'], ['subject_seq', 'int']], joins);
+  await insertRows(trx, dialect, 'vetting_documents', [['number', 'text'], ['subject_seq', 'int']], documents);
+}
+
+async function deleteKeys(trx: VettingDb, dialect: Store['dialect'], seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  for (const table of ['vetting_postings', 'vetting_joins', 'vetting_documents'] as const) {
+    await inSlices(seqs, async (slice) => {
+      await trx.deleteFrom(table).where(inList(dialect, sql.ref('subject_seq'), slice, 'int')).execute();
+      return [];
+    });
+  }
+}
+
 async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: string | null; port: string | null; screenedAt: string; retainUntil: string; enrolledAt: string }): Promise<EnrolResult> {
   const dialect = store.dialect;
   const terms = new Map<string, Term>();
@@ -77,15 +102,7 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
         (slice) => trx.selectFrom('vetting_subjects').select(['seq', 'subject_id', 'retain_until']).where(inList(dialect, sql.ref('subject_id'), slice, 'text')).execute(),
       );
       const known = new Map(existing.map((row) => [row.subject_id, { seq: Number(row.seq), retainUntil: row.retain_until }]));
-      const oldSeqs = [...known.values()].map((k) => k.seq);
-      if (oldSeqs.length > 0) {
-        for (const table of ['vetting_postings', 'vetting_joins', 'vetting_documents'] as const) {
-          await inSlices(oldSeqs, async (slice) => {
-            await trx.deleteFrom(table).where(inList(dialect, sql.ref('subject_seq'), slice, 'int')).execute();
-            return [];
-          });
-        }
-      }
+      await deleteKeys(trx, dialect, [...known.values()].map((k) => k.seq));
       const fresher = batch.filter((p) => !known.has(p.subject.id));
       const first = fresher.length > 0 ? await reserveIds(trx, 'subject', fresher.length) : 0;
       const seqOf = new Map<string, number>();
@@ -96,7 +113,6 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
         seqOf.get(p.subject.id) as number,
         p.subject.id,
         JSON.stringify(p.subject),
-        encodeNameKeys(p.keys.names, termId),
         meta.channel,
         meta.port,
         meta.screenedAt,
@@ -107,10 +123,11 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
         trx,
         dialect,
         'vetting_subjects',
-        [['seq', 'int'], ['subject_id', 'text'], ['subject_json', 'text'], ['name_keys', 'text'], ['channel', 'text'], ['port', 'text'], ['screened_at', 'text'], ['enrolled_at', 'text'], ['retain_until', 'text']],
+        [['seq', 'int'], ['subject_id', 'text'], ['subject_json', 'text'], ['channel', 'text'], ['port', 'text'], ['screened_at', 'text'], ['enrolled_at', 'text'], ['retain_until', 'text']],
         subjectRows,
         'fail',
       );
+      await insertRows(trx, dialect, 'vetting_subject_keys', [['seq', 'int'], ['name_keys', 'text']], fresher.map((p) => [seqOf.get(p.subject.id) as number, encodeNameKeys(p.keys.names, termId)]), 'fail');
       for (const p of batch) {
         const previous = known.get(p.subject.id);
         if (previous === undefined) continue;
@@ -118,7 +135,6 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
           .updateTable('vetting_subjects')
           .set({
             subject_json: JSON.stringify(p.subject),
-            name_keys: encodeNameKeys(p.keys.names, termId),
             channel: meta.channel,
             port: meta.port,
             screened_at: meta.screenedAt,
@@ -126,19 +142,9 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
           })
           .where('seq', '=', previous.seq)
           .execute();
+        await trx.updateTable('vetting_subject_keys').set({ name_keys: encodeNameKeys(p.keys.names, termId) }).where('seq', '=', previous.seq).execute();
       }
-      const postings: Array<[number, number]> = [];
-      const joins: Array<[number, number, number]> = [];
-      const documents: Array<[string, number]> = [];
-      for (const p of batch) {
-        const seq = seqOf.get(p.subject.id) as number;
-        for (const term of p.keys.terms) postings.push([termId(term), seq]);
-        for (const [a, b] of p.keys.joins) joins.push([termId(a), termId(b), seq]);
-        for (const number of p.keys.documents) documents.push([number, seq]);
-      }
-      await insertRows(trx, dialect, 'vetting_postings', [['term_id', 'int'], ['subject_seq', 'int']], postings);
-      await insertRows(trx, dialect, 'vetting_joins', [['first_term', 'int'], ['second_term', 'int'], ['subject_seq', 'int']], joins);
-      await insertRows(trx, dialect, 'vetting_documents', [['number', 'text'], ['subject_seq', 'int']], documents);
+      await writeKeys(trx, dialect, batch.map((p) => ({ seq: seqOf.get(p.subject.id) as number, keys: p.keys })), termId);
       return { enrolled: fresher.length, updated: known.size };
     });
   rememberTerms(store, fresh);
@@ -191,4 +197,40 @@ export async function enrolSubjects(store: Store, subjects: readonly Subject[], 
     total.updated += result.updated;
   }
   return total;
+}
+
+/**
+ * Rebuilds every enrolled subject's keys from its stored data with this build's analysis, for
+ * after the name-variant dictionary changed (enrolment and vetting refuse until it is done).
+ * Each page of subjects is one transaction; the dictionary version is recorded at the end.
+ */
+export async function reindexSubjects(store: Store, options: { pageSize?: number } = {}): Promise<{ subjects: number }> {
+  const db = vettingDb(store);
+  const dialect = store.dialect;
+  const pageSize = options.pageSize ?? 5000;
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db.selectFrom('vetting_subjects').select(['seq', 'subject_json']).where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    if (rows.length === 0) break;
+    const page = rows.map((row) => ({ seq: Number(row.seq), keys: subjectKeys(JSON.parse(row.subject_json) as Subject) }));
+    const terms = new Map<string, Term>();
+    for (const { keys } of page) for (const term of keys.terms) terms.set(termSignature(term), term);
+    const fresh = new Map<string, number>();
+    await db.transaction().execute(async (trx) => {
+      const ids = await resolveTerms(store, trx, dialect, terms, fresh);
+      const termId = (term: Term): number => ids.get(termSignature(term)) as number;
+      const seqs = page.map((p) => p.seq);
+      await deleteKeys(trx, dialect, seqs);
+      await trx.deleteFrom('vetting_subject_keys').where(inList(dialect, sql.ref('seq'), seqs, 'int')).execute();
+      await insertRows(trx, dialect, 'vetting_subject_keys', [['seq', 'int'], ['name_keys', 'text']], page.map((p) => [p.seq, encodeNameKeys(p.keys.names, termId)]));
+      await writeKeys(trx, dialect, page, termId);
+    });
+    rememberTerms(store, fresh);
+    count += rows.length;
+    after = page[page.length - 1]?.seq ?? after;
+  }
+  const version = nameVariantsVersion();
+  await db.insertInto('vetting_meta').values({ name: KEYS_VERSION, value: version }).onConflict((oc) => oc.column('name').doUpdateSet({ value: version })).execute();
+  return { subjects: count };
 }

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Subject, VigilError } from '../domain/index.js';
 import type { Store } from '../store/index.js';
+import { sql } from 'kysely';
 import { enrolSubjects, type EnrolOptions } from './enrol.js';
 
 /** A line that was not enrolled, and why. */
@@ -84,5 +85,15 @@ export async function importSubjects(store: Store, input: string | Readable, opt
     if (chunk.length >= chunkSize) await flush();
   }
   await flush();
+  // A bulk load changes the tables' shape: without fresh statistics the planner may scan them
+  // whole where an index serves (PostgreSQL's autovacuum catches up later; SQLite never does).
+  if (result.enrolled >= BULK) {
+    for (const table of ['vetting_subjects', 'vetting_subject_keys', 'vetting_terms', 'vetting_postings', 'vetting_joins', 'vetting_documents']) {
+      await sql`analyze ${sql.table(table)}`.execute(store.db);
+    }
+  }
   return result;
 }
+
+/** Enrolments from this many subjects on refresh the planner's statistics. */
+const BULK = 10_000;

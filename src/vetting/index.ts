@@ -11,7 +11,7 @@
  * - `listAlerts(store, filter)` reads alerts (callers audit each read); `pushPending` announces
  *   them through src/notify; `purgeExpiredSubjects` enforces retention.
  */
-export { enrolSubjects } from './enrol.js';
+export { enrolSubjects, reindexSubjects } from './enrol.js';
 export type { EnrolOptions, EnrolResult } from './enrol.js';
 export { DEFAULT_VETTING_SETTINGS, enrolmentFor, VettingSettings } from './vetting-settings.js';
 export type { ChannelEnrolment, VettingSettingsInput } from './vetting-settings.js';

@@ -24,6 +24,16 @@ const COMMON_PRIOR: Readonly<Record<string, number>> = {
   smith: 0.005, trading: 0.01, international: 0.01, company: 0.01, group: 0.01, bank: 0.01,
 };
 
+/** Short parts have few spellings, so each is common in any population (`SHORT_PRIOR`). */
+const SHORT_PRIOR = [0, 0, 0.02, 0.004];
+
+function priorShare(text: string): number {
+  const known = COMMON_PRIOR[text];
+  if (known !== undefined) return known;
+  const short = text.length < SHORT_PRIOR.length ? (SHORT_PRIOR[text.length] as number) : 0;
+  return short > 0 ? short : 1 / REFERENCE_POPULATION;
+}
+
 /** Entity frequency of every part text among the listed entities, as the index counts it. */
 export class ListedFrequencies {
   private readonly df = new Map<string, number>();
@@ -40,8 +50,7 @@ export class ListedFrequencies {
 
   /** Rarity weight in [0.05, 1] of a part text (role not applied). */
   rarity(text: string): number {
-    const prior = COMMON_PRIOR[text] ?? 1 / REFERENCE_POPULATION;
-    const p = ((this.df.get(text) ?? 0) + PRIOR_WEIGHT * prior) / (this.entities + PRIOR_WEIGHT);
+    const p = ((this.df.get(text) ?? 0) + PRIOR_WEIGHT * priorShare(text)) / (this.entities + PRIOR_WEIGHT);
     const w = Math.log(1 / p) / LOG_REF;
     return w < MIN_WEIGHT ? MIN_WEIGHT : w > 1 ? 1 : w;
   }

@@ -51,6 +51,7 @@ export async function purgeExpiredSubjects(store: Store, options: PurgeOptions =
       for (const table of ['vetting_postings', 'vetting_joins', 'vetting_documents'] as const) {
         await trx.deleteFrom(table).where(inList(store.dialect, sql.ref('subject_seq'), seqs, 'int')).execute();
       }
+      await trx.deleteFrom('vetting_subject_keys').where(inList(store.dialect, sql.ref('seq'), seqs, 'int')).execute();
       await trx.deleteFrom('vetting_subjects').where(inList(store.dialect, sql.ref('seq'), seqs, 'int')).execute();
       return rows.map((r) => r.subject_id);
     });

@@ -68,7 +68,8 @@ export interface VetReport {
 }
 
 const SYSTEM_ACTOR: AuditActor = { kind: 'system', id: 'vetting' };
-const PROBE_TEXTS = ['mohammed', 'ivan', 'al', 'ltd', 'bank', 'qzxwvkj'];
+/** Texts the score model is checked on besides the changed parts: common, short and unseen ones. */
+const PROBE_TEXTS = ['mohammed', 'ivan', 'al', 'li', 'xin', 'ltd', 'bank', 'smith', 'qzxwvkj'];
 
 function elapsed(start: number): number {
   return Math.round(performance.now() - start);
@@ -147,26 +148,48 @@ async function closeRemoved(store: Store, diff: ListDiff, now: string): Promise<
   });
 }
 
+interface Candidate {
+  /** The subject's stored name keys, once read. */
+  keys?: string;
+  /** The changed parts its joined adjacent parts meet. */
+  joinTargets?: Set<string>;
+}
+
 interface Candidates {
-  /** Subjects found through name terms or joins, with the changed parts their joins meet. */
-  related: Map<number, Set<string> | undefined>;
+  /** Subjects found through name terms or joins. */
+  related: Map<number, Candidate>;
   /** Subjects screened whatever their bound: a document matches, or an alert may need closing. */
   always: Set<number>;
 }
 
+const KEY_SLICE = 20_000;
+
 async function findCandidates(store: Store, plan: CandidatePlan, probes: EntityProbes, vocabulary: Vocabulary): Promise<Candidates> {
   const db = vettingDb(store);
   const dialect = store.dialect;
-  const related = new Map<number, Set<string> | undefined>();
+  const related = new Map<number, Candidate>();
   const always = new Set<number>();
-  const postings = await inSlices([...plan.related.keys()], (slice) =>
-    db.selectFrom('vetting_postings').select('subject_seq').where(inList(dialect, sql.ref('term_id'), slice, 'int')).execute(),
+  // Subjects carrying a related term, with the keys the bound reads: one pass in the database.
+  await inSlices(
+    [...plan.related.keys()],
+    async (slice) => {
+      const rows = await db
+        .selectFrom('vetting_subject_keys')
+        .select(['seq', 'name_keys'])
+        .where('seq', 'in', db.selectFrom('vetting_postings').select('subject_seq').where(inList(dialect, sql.ref('term_id'), slice, 'int')))
+        .execute();
+      for (const row of rows) related.set(Number(row.seq), { keys: row.name_keys });
+      return [];
+    },
+    KEY_SLICE,
   );
-  for (const row of postings) related.set(Number(row.subject_seq), undefined);
   const addJoin = (seq: number, target: string): void => {
-    const targets = related.get(seq);
-    if (targets === undefined) related.set(seq, new Set([target]));
-    else targets.add(target);
+    let candidate = related.get(seq);
+    if (candidate === undefined) {
+      candidate = {};
+      related.set(seq, candidate);
+    }
+    (candidate.joinTargets ??= new Set()).add(target);
   };
   for (const [column, checks, other] of [
     ['first_term', plan.joinsByFirst, 'second_term'],
@@ -204,19 +227,28 @@ async function findCandidates(store: Store, plan: CandidatePlan, probes: EntityP
 
 async function boundCandidates(store: Store, candidates: Candidates, bound: ScoreBound | undefined): Promise<number[]> {
   const chosen = new Set<number>(candidates.always);
-  const pending = [...candidates.related.keys()].filter((seq) => !chosen.has(seq));
   if (bound === undefined) {
-    for (const seq of pending) chosen.add(seq);
-  } else {
-    const db = vettingDb(store);
-    await inSlices(pending, async (slice) => {
-      const rows = await db.selectFrom('vetting_subjects').select(['seq', 'name_keys']).where(inList(store.dialect, sql.ref('seq'), slice, 'int')).execute();
+    for (const seq of candidates.related.keys()) chosen.add(seq);
+    return [...chosen].sort((a, b) => a - b);
+  }
+  // Subjects found only through a join have no keys read yet.
+  const unread = [...candidates.related].filter(([seq, c]) => c.keys === undefined && !chosen.has(seq)).map(([seq]) => seq);
+  const db = vettingDb(store);
+  await inSlices(
+    unread,
+    async (slice) => {
+      const rows = await db.selectFrom('vetting_subject_keys').select(['seq', 'name_keys']).where(inList(store.dialect, sql.ref('seq'), slice, 'int')).execute();
       for (const row of rows) {
-        const seq = Number(row.seq);
-        if (bound.mayHit(decodeNameKeys(row.name_keys), candidates.related.get(seq))) chosen.add(seq);
+        const candidate = candidates.related.get(Number(row.seq));
+        if (candidate !== undefined) candidate.keys = row.name_keys;
       }
       return [];
-    });
+    },
+    KEY_SLICE,
+  );
+  for (const [seq, candidate] of candidates.related) {
+    if (chosen.has(seq) || candidate.keys === undefined) continue;
+    if (bound.mayHit(decodeNameKeys(candidate.keys), candidate.joinTargets)) chosen.add(seq);
   }
   return [...chosen].sort((a, b) => a - b);
 }

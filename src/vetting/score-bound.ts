@@ -64,6 +64,10 @@ interface WeightedName {
 
 export class ScoreBound {
   private readonly entityNames: WeightedName[][];
+  private readonly rarityOfTerm = new Map<number, number>();
+  // Scratch for `bound`: the best similarity each part can have (names hold at most MAX_PARTS).
+  private readonly bestS = new Float64Array(MAX_PARTS);
+  private readonly bestE = new Float64Array(MAX_PARTS);
 
   constructor(
     private readonly probes: EntityProbes,
@@ -83,89 +87,99 @@ export class ScoreBound {
     );
   }
 
+  private rarity(termId: number, text: string): number {
+    let r = this.rarityOfTerm.get(termId);
+    if (r === undefined) {
+      r = this.probes.frequencies.rarity(text);
+      this.rarityOfTerm.set(termId, r);
+    }
+    return r;
+  }
+
   /**
    * Whether the subject may reach the threshold on some changed entity. `joinTargets` are the
-   * changed parts its joined adjacent parts were found to meet.
+   * changed parts its adjacent parts, written together, were found to meet (through the joins
+   * index, which holds every joinable pair).
    */
   mayHit(stored: readonly StoredName[], joinTargets: ReadonlySet<string> | undefined): boolean {
     const names: WeightedName[] = [];
     const entities = new Set<number>();
-    const reach = (text: string): void => {
-      for (const e of this.probes.entitiesOfText.get(text) ?? []) entities.add(e);
-    };
-    const textOf = (termId: number): string | undefined => {
-      const text = this.vocabulary.text(termId);
-      if (text !== undefined) for (const target of this.plan.related.get(termId) ?? []) reach(target);
-      return text;
-    };
     for (const name of stored) {
       // Longer names are cut by the alignment: a bound over all parts would not hold.
       if (name.parts.length > MAX_PARTS) return true;
       const weighted: WeightedName = { weights: [], texts: [], items: [], total: 0 };
       for (const part of name.parts) {
-        const text = textOf(part.termId);
+        const text = this.vocabulary.text(part.termId);
         if (text === undefined) return true;
-        const weight = this.probes.frequencies.rarity(text) * part.roleWeight;
+        this.reach(part.termId, entities);
+        const weight = this.rarity(part.termId, text) * part.roleWeight;
         weighted.items.push({ text, start: weighted.weights.length, end: weighted.weights.length, termId: part.termId });
         weighted.weights.push(weight);
         weighted.texts.push(text);
         weighted.total += weight;
       }
       for (const alt of name.alternatives) {
-        const text = textOf(alt.termId);
+        const text = this.vocabulary.text(alt.termId);
         if (text === undefined) return true;
+        this.reach(alt.termId, entities);
         if (alt.end < name.parts.length) weighted.items.push({ text, start: alt.start, end: alt.end, termId: alt.termId });
       }
       names.push(weighted);
     }
-    for (const target of joinTargets ?? []) reach(target);
+    if (joinTargets !== undefined) for (const target of joinTargets) for (const e of this.probes.entitiesOfText.get(target) ?? []) entities.add(e);
+    const needed = this.threshold - SCORE_MODEL.lift - 1e-9;
     for (const e of entities) {
       for (const entityName of this.entityNames[e] ?? []) {
-        for (const name of names) {
-          if (this.bound(name, entityName) + SCORE_MODEL.lift >= this.threshold - 1e-9) return true;
-        }
+        for (const name of names) if (this.bound(name, entityName, joinTargets) >= needed) return true;
       }
     }
     return false;
   }
 
-  private bound(subject: WeightedName, entity: WeightedName): number {
+  /** Adds the changed entities a term meets. */
+  private reach(termId: number, entities: Set<number>): void {
+    const related = this.plan.related.get(termId);
+    if (related === undefined) return;
+    for (const target of related) for (const e of this.probes.entitiesOfText.get(target) ?? []) entities.add(e);
+  }
+
+  private bound(subject: WeightedName, entity: WeightedName, joinTargets: ReadonlySet<string> | undefined): number {
     const total = subject.total + entity.total;
     if (total <= 0) return 0;
-    const bestS = new Array<number>(subject.weights.length).fill(0);
-    const bestE = new Array<number>(entity.weights.length).fill(0);
-    const mark = (best: number[], start: number, end: number, sim: number): void => {
-      for (let k = start; k <= end; k++) if (sim > (best[k] as number)) best[k] = sim;
-    };
+    const bestS = this.bestS;
+    const bestE = this.bestE;
+    bestS.fill(0, 0, subject.weights.length);
+    bestE.fill(0, 0, entity.weights.length);
     for (const s of subject.items) {
       const related = this.plan.related.get(s.termId);
+      const initial = s.text.length === 1;
       for (const e of entity.items) {
         let sim = 0;
-        if (related?.has(e.text) === true) sim = s.text === e.text ? 1 : SCORE_MODEL.inexact;
-        else if ((s.text.length === 1) !== (e.text.length === 1) && s.text.charCodeAt(0) === e.text.charCodeAt(0)) sim = SCORE_MODEL.initial;
+        if (related !== undefined && related.has(e.text)) sim = s.text === e.text ? 1 : SCORE_MODEL.inexact;
+        else if (initial !== (e.text.length === 1) && s.text.charCodeAt(0) === e.text.charCodeAt(0)) sim = SCORE_MODEL.initial;
         if (sim === 0) continue;
-        mark(bestS, s.start, s.end, sim);
-        mark(bestE, e.start, e.end, sim);
+        for (let k = s.start; k <= s.end; k++) if (sim > (bestS[k] as number)) bestS[k] = sim;
+        for (let k = e.start; k <= e.end; k++) if (sim > (bestE[k] as number)) bestE[k] = sim;
       }
     }
-    for (let i = 0; i + 1 < subject.texts.length; i++) {
-      const a = subject.texts[i] as string;
-      const b = subject.texts[i + 1] as string;
-      if (!joinable(a, b)) continue;
-      const joined = a + b;
-      for (const e of entity.items) {
-        if (Math.abs(e.text.length - joined.length) > 2 || !typoRelated(joined, e.text)) continue;
-        mark(bestS, i, i + 1, SCORE_MODEL.inexact);
-        mark(bestE, e.start, e.end, SCORE_MODEL.inexact);
+    if (joinTargets !== undefined) {
+      const sim = SCORE_MODEL.inexact;
+      for (let i = 0; i + 1 < subject.texts.length; i++) {
+        const a = subject.texts[i] as string;
+        const b = subject.texts[i + 1] as string;
+        if (!joinable(a, b)) continue;
+        const joined = a + b;
+        for (const e of entity.items) {
+          if (!joinTargets.has(e.text) || !typoRelated(joined, e.text)) continue;
+          if (sim > (bestS[i] as number)) bestS[i] = sim;
+          if (sim > (bestS[i + 1] as number)) bestS[i + 1] = sim;
+          for (let k = e.start; k <= e.end; k++) if (sim > (bestE[k] as number)) bestE[k] = sim;
+        }
       }
     }
     let worth = 0;
-    subject.weights.forEach((w, k) => {
-      worth += (bestS[k] as number) * w;
-    });
-    entity.weights.forEach((w, k) => {
-      worth += (bestE[k] as number) * w;
-    });
+    for (let k = 0; k < subject.weights.length; k++) worth += (bestS[k] as number) * (subject.weights[k] as number);
+    for (let k = 0; k < entity.weights.length; k++) worth += (bestE[k] as number) * (entity.weights[k] as number);
     return Math.min(1, worth / total) * informationFactor(worth / 2);
   }
 }

@@ -65,8 +65,22 @@ function deletions(text: string, k: number): Set<string> {
   return out;
 }
 
+/** A bit per letter (folded modulo 31): one edit changes at most two bits of the set. */
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) % 31);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 export class SegmentIndex {
   private readonly texts: string[] = [];
+  private readonly masks: number[] = [];
   private readonly bySegment = new Map<number, number[]>();
   /** Texts of up to SHORT letters, by every string made from them by deleting up to two letters. */
   private readonly shortByDeletion = new Map<string, number[]>();
@@ -83,6 +97,7 @@ export class SegmentIndex {
   add(text: string): number {
     const id = this.texts.length;
     this.texts.push(text);
+    this.masks.push(letterMask(text));
     const length = text.length;
     if (length <= SHORT) {
       for (const key of deletions(text, 2)) {
@@ -106,14 +121,18 @@ export class SegmentIndex {
   /** Ids of texts of exactly `length` letters within `tau` (1 or 2) edits of `probe`. */
   private lookupLength(probe: string, length: number, tau: number, emit: (id: number) => void): void {
     if (length < 0) return;
+    const probeMask = letterMask(probe);
+    const close = (id: number): boolean => {
+      const text = this.texts[id] as string;
+      return text.length === length && bitCount((this.masks[id] as number) ^ probeMask) <= 2 * tau && osaDistance(probe, text, tau) <= tau;
+    };
     if (!cuttable(length, tau)) {
       const seen = new Set<number>();
       for (const key of deletions(probe, tau)) {
         for (const id of this.shortByDeletion.get(key) ?? []) {
           if (seen.has(id)) continue;
           seen.add(id);
-          const text = this.texts[id] as string;
-          if (text.length === length && osaDistance(probe, text, tau) <= tau) emit(id);
+          if (close(id)) emit(id);
         }
       }
       return;
@@ -128,8 +147,7 @@ export class SegmentIndex {
         for (const id of list) {
           if (seen.has(id)) continue;
           seen.add(id);
-          const text = this.texts[id] as string;
-          if (text.length === length && osaDistance(probe, text, tau) <= tau) emit(id);
+          if (close(id)) emit(id);
         }
       }
     });

@@ -10,6 +10,21 @@ export function maxTypoEdits(maxLength: number): number {
   return maxLength >= 8 ? 2 : maxLength >= 4 ? 1 : 0;
 }
 
+const VOWELS = /[aeiouy]/;
+
+/**
+ * Whether two parts with the same consonant skeleton are alike to the screener: always when
+ * one was romanised from Arabic or Hebrew script (it has no short vowels to compare), else only
+ * from three consonants and when their lengths are close or one has no vowels at all
+ * ("zhonghai" / "zhang" share a skeleton but are different names).
+ */
+export function skeletonRelated(a: string, aAbjad: boolean, b: string, bAbjad: boolean, skeletonLength: number): boolean {
+  if (skeletonLength < 2) return false;
+  if (aAbjad || bAbjad) return true;
+  if (skeletonLength < 3) return false;
+  return Math.min(a.length, b.length) / Math.max(a.length, b.length) >= 0.7 || !VOWELS.test(a) || !VOWELS.test(b);
+}
+
 /** The longest part the screener joins to its neighbour ("al" + "baghdadi"). */
 export const MAX_JOINED_PART = 5;
 

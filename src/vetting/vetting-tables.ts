@@ -10,13 +10,13 @@ export type VettingTables = {
     seq: number;
     subject_id: string;
     subject_json: string;
-    name_keys: string;
     channel: string | null;
     port: string | null;
     screened_at: string;
     enrolled_at: string;
     retain_until: string;
   };
+  vetting_subject_keys: { seq: number; name_keys: string };
   vetting_terms: { id: number; signature: string; text: string; skeleton: string; variant_ids: string; abjad: number };
   vetting_postings: { term_id: number; subject_seq: number };
   vetting_joins: { first_term: number; second_term: number; subject_seq: number };

@@ -207,6 +207,9 @@ describe('the analyst console in Chromium against vigil serve', () => {
       await officer.getByRole('button', { name: 'Add a document' }).click();
       await officer.getByLabel('Number').fill('1084010');
       await officer.getByLabel('Full name').fill('Aiman al-Zawahry');
+      // Results while typing open no case; referring the traveller does.
+      await officer.getByRole('list', { name: 'Hits' }).getByRole('listitem').first().waitFor();
+      await officer.getByRole('button', { name: 'Refer for review' }).click();
       await officer.getByRole('link', { name: 'open the case' }).click();
       const hit = officer.getByRole('region', { name: /Hit 1:/ });
       await hit.waitFor();
@@ -257,6 +260,7 @@ describe('the analyst console in Chromium against vigil serve', () => {
         await officer.getByRole('list', { name: 'Hits' }).locator('.hit__caption', { hasText: 'GUBAREVA, Ekaterina' }).first().waitFor();
       };
       await screenGubareva();
+      await officer.getByRole('button', { name: 'Refer for review' }).click();
       await officer.getByRole('link', { name: 'open the case' }).click();
       const hit = officer.getByRole('region', { name: /Hit 1: GUBAREVA/ });
       await hit.getByRole('radio', { name: 'False positive' }).check();
@@ -314,10 +318,15 @@ describe('the analyst console in Chromium against vigil serve', () => {
     await vigil.cli(['vet']);
     const alert = page.getByRole('list', { name: 'Alerts, newest first' }).getByRole('listitem').filter({ hasText: 'e2e-traveller-abisov' });
     await hasText(alert, 'ABISOV, Sergei', 20_000);
-    await hasText(alert, /changed/);
+    await hasText(alert, /(added|changed)( in | · )ofac-sdn/);
     await hasText(page.locator('[aria-live="polite"]').filter({ hasText: 'New alert' }), 'e2e-traveller-abisov');
     await hasText(page.locator('.live'), /Live/);
     await screenshot(page, '14-alerts-live');
+    // The dashboard counts it among today's alerts, beside the queue it fed.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await hasText(page.getByRole('region', { name: 'Alerts today' }), 'e2e-traveller-abisov');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '15-dashboard-analyst');
   });
 
   it('threw no script error in any page', () => {

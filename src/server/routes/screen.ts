@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createCaseService, ScreenedSubject } from '../../cases/index.js';
+import { applySuppressionsMany, createCaseService, ScreenedSubject } from '../../cases/index.js';
 import { VigilError, type Decision } from '../../domain/index.js';
 import type { MatchExplanation } from '../../matching/index.js';
 import type { EngineScreeningResult } from '../../screening/index.js';
@@ -19,6 +19,10 @@ const ScreeningContext = {
   port: z.string().min(1).max(64).optional().describe('Port of entry or post, e.g. a UN/LOCODE.'),
   origin: z.string().min(2).max(64).optional().describe('Last point of departure (e.g. an IATA airport code), for enhanced screening on routes.'),
   purpose: z.string().min(1).max(256).optional().describe('Why this screening is done, kept in the audit trail.'),
+  preview: z
+    .boolean()
+    .optional()
+    .describe('Screen without opening a case, e.g. results while an officer types; redress suppressions still apply. Default false: a result that is not clear opens (or joins) a case.'),
 };
 
 const SEVERITY: Record<Decision, number> = { clear: 0, review: 1, match: 2 };
@@ -73,7 +77,7 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
     },
     handler: async (request) => {
       const current = engine.get();
-      const { channel, port, origin, purpose, ...rest } = request.body;
+      const { channel, port, origin, purpose, preview, ...rest } = request.body;
       const batch = 'subjects' in rest;
       const options = {
         ...(posture.current !== undefined ? { posture: posture.current } : {}),
@@ -83,11 +87,11 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
       const subjects = batch ? rest.subjects : [rest];
       const principal = request.principal as NonNullable<typeof request.principal>;
       // Redress first (suppressed hits marked, decision recomputed), then a case for each result not clear.
-      const results = await cases.review({
-        actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId },
-        context: { channel, port },
-        items: subjects.map((subject) => ({ subject, result: current.screen(subject, options) })),
-      });
+      const items = subjects.map((subject) => ({ subject, result: current.screen(subject, options) }));
+      const results: Array<EngineScreeningResult & { caseId?: string }> =
+        preview === true
+          ? await applySuppressionsMany(store, items)
+          : await cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
       for (const result of results) metrics.screenings.inc({ decision: result.decision });
       await recordAudit(audit, request, {
         subjectIds: results.map((r) => r.id),
@@ -99,6 +103,7 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
           ...(channel !== undefined ? { channel } : {}),
           ...(port !== undefined ? { port } : {}),
           subjects: results.length,
+          ...(preview === true ? { preview: true } : {}),
           caseIds: results.flatMap((r) => (r.caseId !== undefined ? [r.caseId] : [])),
           listVersions: results[0]?.listVersions ?? {},
         },

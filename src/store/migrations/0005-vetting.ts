@@ -14,8 +14,6 @@ export const vettingMigration: Migration = {
       .addColumn('seq', 'integer', (c) => c.primaryKey())
       .addColumn('subject_id', 'text', (c) => c.notNull().unique())
       .addColumn('subject_json', 'text', (c) => c.notNull())
-      // Per name, its terms with their role weights: what a score bound reads without analysis.
-      .addColumn('name_keys', 'text', (c) => c.notNull())
       .addColumn('channel', 'text')
       .addColumn('port', 'text')
       .addColumn('screened_at', 'text', (c) => c.notNull())
@@ -24,6 +22,14 @@ export const vettingMigration: Migration = {
       .execute();
     // Purges walk the subjects whose retention ended.
     await db.schema.createIndex('vetting_subjects_retain').on('vetting_subjects').column('retain_until').execute();
+
+    // Per subject, its names' terms with role weights: what a score bound reads for every
+    // candidate of a run, kept apart from the subject's data so that those reads stay narrow.
+    await db.schema
+      .createTable('vetting_subject_keys')
+      .addColumn('seq', 'integer', (c) => c.primaryKey())
+      .addColumn('name_keys', 'text', (c) => c.notNull())
+      .execute();
 
     await db.schema
       .createTable('vetting_terms')
@@ -135,7 +141,7 @@ export const vettingMigration: Migration = {
   },
 
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const table of ['vetting_alerts', 'vetting_cursors', 'vetting_runs', 'vetting_meta', 'vetting_counters', 'vetting_documents', 'vetting_joins', 'vetting_postings', 'vetting_terms', 'vetting_subjects']) {
+    for (const table of ['vetting_alerts', 'vetting_cursors', 'vetting_runs', 'vetting_meta', 'vetting_counters', 'vetting_documents', 'vetting_joins', 'vetting_postings', 'vetting_terms', 'vetting_subject_keys', 'vetting_subjects']) {
       await db.schema.dropTable(table).execute();
     }
   },

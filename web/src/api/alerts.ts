@@ -52,5 +52,6 @@ export function todayStartIso(now = new Date()): string {
 
 export function changeText(change: ListChange): string {
   const what = change.kind === 'added' ? 'added' : `changed${change.fields !== undefined && change.fields.length > 0 ? ` (${change.fields.join(', ')})` : ''}`;
-  return `${what} in ${change.source} v${change.from} → v${change.to}`;
+  // From version 0: the traveller's first vetting against the list as it stands.
+  return change.from === 0 ? `${what} · ${change.source} v${change.to}` : `${what} in ${change.source} v${change.from} → v${change.to}`;
 }

@@ -82,7 +82,8 @@ export function ScreenPage() {
     const controller = new AbortController();
     const body = JSON.parse(settled) as Subject;
     setState((previous) => ({ ...previous, pending: true }));
-    api<ScreeningResult>('/v1/screen', { body, signal: controller.signal }).then(
+    // Results while typing open no case; referring the subject (the form's submit) does.
+    api<ScreeningResult>('/v1/screen', { body: { ...body, preview: true }, signal: controller.signal }).then(
       (result) => {
         setState({ result, subject: body, pending: false });
         const best = result.hits[0];
@@ -115,7 +116,22 @@ export function ScreenPage() {
     const index = form.names.length;
     window.setTimeout(() => document.getElementById(`name-${index}`)?.focus(), 0);
   };
-  const submit = (event: FormEvent): void => event.preventDefault();
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (bodyText === '') return;
+    const body = JSON.parse(bodyText) as Subject;
+    setState((previous) => ({ ...previous, pending: true }));
+    api<ScreeningResult>('/v1/screen', { body }).then(
+      (result) => {
+        setState({ result, subject: body, pending: false });
+        setAnnouncement(result.caseId !== undefined ? `Referred for review: decision ${result.decision}.` : `Decision ${result.decision}: nothing to refer.`);
+      },
+      (error: unknown) => {
+        setState({ error, pending: false });
+        setAnnouncement(`Screening failed: ${error instanceof ApiError ? error.message : 'network error'}.`);
+      },
+    );
+  };
   const typedName = form.names.some((n) => n.trim() !== '');
 
   return (
@@ -279,6 +295,9 @@ export function ScreenPage() {
           </div>
         </fieldset>
         <div className="form__actions">
+          <button type="submit" className="button">
+            Refer for review
+          </button>
           <button type="button" className="button button--secondary" onClick={() => setForm(EMPTY)}>
             Clear the form
           </button>
