@@ -214,5 +214,7 @@ const results: DialectResult[] = [];
 for (const dialect of DIALECTS) {
   process.stderr.write(`vetting bench on ${dialect}, ${subjects.length.toLocaleString('en-US')} subjects\n`);
   results.push(await benchDialect(dialect, subjects, planted));
+  // Each database's row as soon as it is measured: a later failure does not lose it.
+  process.stderr.write(`${render(results.slice(-1), subjects.length, added.length).split('\n').at(-1) ?? ''}\n`);
 }
 process.stdout.write(`${render(results, subjects.length, added.length)}\n`);

@@ -200,7 +200,7 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     if (id === undefined) {
       id = tokens.length;
       vocabulary.set(t.text, id);
-      tokens.push({ text: t.text, skeleton: t.skeleton, variantIds: t.variantIds, abjad: t.abjad, syllabic: t.syllabic });
+      tokens.push({ text: t.text, skeleton: t.skeleton, vowels: t.vowels, variantIds: t.variantIds, abjad: t.abjad, syllabic: t.syllabic });
       tokenDfList.push(0);
       tokenLastEntity.push(-1);
     } else {

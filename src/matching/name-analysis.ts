@@ -16,6 +16,8 @@ export interface AnalysedToken {
   readonly role: TokenRole;
   /** Consonant skeleton, tolerant to vowel and transliteration differences. */
   readonly skeleton: string;
+  /** Where the vowels sit around the skeleton (see `NameToken.vowels`). */
+  readonly vowels: string;
   /** Cross-script equivalence classes (Wikidata name items), sorted; empty when unknown. */
   readonly variantIds: readonly number[];
   /** Prior weight of the role in (0, 1]: near zero for particles, titles and legal forms. */
@@ -33,6 +35,7 @@ export interface AnalysedToken {
 export interface AnalysedAlternative {
   readonly text: string;
   readonly skeleton: string;
+  readonly vowels: string;
   readonly variantIds: readonly number[];
   /** True when any token it spans is abjad, or syllabic. */
   readonly abjad: boolean;
@@ -64,6 +67,7 @@ export function analyseForMatching(raw: string, hints?: AnalysisHints): Analysed
     text: t.text,
     role: t.role,
     skeleton: t.skeleton,
+    vowels: t.vowels,
     variantIds: t.variantIds,
     roleWeight: t.weight,
     abjad: t.script === 'Arab' || t.script === 'Hebr',
@@ -80,7 +84,7 @@ export function analyseForMatching(raw: string, hints?: AnalysisHints): Analysed
       if (tokens[k]?.abjad === true) abjad = true;
       if (tokens[k]?.syllabic === true) syllabic = true;
     }
-    alternatives.push({ text: a.text, skeleton: a.skeleton, variantIds: a.variantIds, abjad, syllabic, start: a.start, end: a.end });
+    alternatives.push({ text: a.text, skeleton: a.skeleton, vowels: a.vowels, variantIds: a.variantIds, abjad, syllabic, start: a.start, end: a.end });
   }
   return { raw, tokens, alternatives, organizationReading: form.organizationReading };
 }

@@ -1,6 +1,7 @@
 import type { TokenRole } from './name-analysis.js';
 import {
   HOW_NONE,
+  HOW_SKELETON,
   HOW_TYPO,
   SIM_SKELETON,
   howName,
@@ -313,7 +314,17 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
   const overlap = total > 0 ? Math.min(1, worth / total) : 0;
   const information = worth / 2;
   const factor = informationFactor(information);
-  const score = overlap * factor;
+  let score = overlap * factor;
+  // A name of one identifying word met by a spelling only (Miron / Mikron, Ledda / Leda): one
+  // word that merely looks alike is weak evidence, so the similarity counts twice.
+  const single = singleIdentifyingPart(subject, m);
+  if (single >= 0 && singleIdentifyingPart(entity, n) >= 0) {
+    for (let k = 0; k < chosenCount; k++) {
+      const e = chosen[k] as number;
+      const how = edgeHow[e] as number;
+      if (((edgeSubjectMask[e] as number) & (1 << single)) !== 0 && (how === HOW_SKELETON || how === HOW_TYPO)) score *= edgeSim[e] as number;
+    }
+  }
   if (!detail) return { score, overlap, information, informationFactor: factor, aligned: [], unmatched: [] };
 
   const aligned: AlignedPart[] = [];
@@ -352,6 +363,18 @@ function altSimilarity(packed: number, severalParts: boolean, a: SimToken, b: Si
   if (packed <= 0) return 0;
   if (!severalParts || packedHow(packed) !== HOW_TYPO) return packedSim(packed);
   return a.skeleton.length >= 3 && a.skeleton === b.skeleton ? Math.min(SIM_SKELETON, packedSim(packed)) : 0;
+}
+
+/** The position of a side's only identifying part (not a particle, title, legal form or initial), or -1. */
+function singleIdentifyingPart(side: NameSide, count: number): number {
+  let found = -1;
+  for (let i = 0; i < count; i++) {
+    const role = side.roles[i];
+    if (role === 'particle' || role === 'title' || role === 'legal_form' || role === 'initial') continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
 }
 
 function spanMask(from: number, to: number): number {

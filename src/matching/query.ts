@@ -311,7 +311,7 @@ export class ExpansionCache {
     // Crude but bounded: a full cache starts over rather than tracking recency per hit.
     if (this.map.size >= this.capacity) this.map.clear();
     const entry: CacheEntry = {
-      token: { text: token.text, skeleton: token.skeleton, variantIds: token.variantIds, abjad: token.abjad, syllabic: token.syllabic },
+      token: { text: token.text, skeleton: token.skeleton, vowels: token.vowels, variantIds: token.variantIds, abjad: token.abjad, syllabic: token.syllabic },
       withCompounds,
       typos,
       expansion,
@@ -371,7 +371,7 @@ function prepareAnalysed(data: IndexData, cache: ExpansionCache, raw: string, an
     // joinedSimilarity tolerates one edit, and only between parts of three letters or more.
     const typos = a.syllabic || b.syllabic ? 0 : Math.max(0, joinedEdits(a.text.length, b.text.length, a.text.length + b.text.length));
     joinedExpansions.push(
-      joinable(a.text, b.text) ? cache.get({ text: a.text + b.text, skeleton: '', variantIds: NO_VARIANTS, abjad: false, syllabic: false }, false, typos) : null,
+      joinable(a.text, b.text) ? cache.get({ text: a.text + b.text, skeleton: '', vowels: '', variantIds: NO_VARIANTS, abjad: false, syllabic: false }, false, typos) : null,
     );
   }
   const altExpansions: Expansion[] = [];

@@ -9,6 +9,7 @@ import {
   HOW_VARIANT,
   HOW_TYPO,
   jaroWinkler,
+  joinedSimilarity,
   maxEdits,
   osaDistance,
   packedHow,
@@ -40,6 +41,40 @@ describe('tokenSimilarity', () => {
     expect(compare('rahmanov', 'rahmanof').sim).toBeGreaterThan(compare('rahmanov', 'rahmonof').sim);
     expect(compare('ali', 'eli').sim).toBe(0);
     expect(compare('omar', 'amir').sim).toBe(0);
+  });
+
+  it('takes short words with another first consonant for other names, not slips', () => {
+    expect(compare('tong', 'yong').sim).toBe(0);
+    expect(compare('cang', 'wang').sim).toBe(0);
+    expect(compare('said', 'zaid').sim).toBe(0);
+    expect(compare('ehab', 'ihab').sim).toBeGreaterThan(0);
+  });
+
+  it('meets short names whose spellings differ in vowels only, not different short names', () => {
+    expect(compare('zayn', 'zein').how).toBe(HOW_SKELETON);
+    expect(compare('zayn', 'zein').sim).toBeCloseTo(0.85);
+    expect(compare('noor', 'nur').how).toBe(HOW_SKELETON);
+    expect(compare('chen', 'shen').how).not.toBe(HOW_SKELETON);
+  });
+
+  it('refuses one skeleton when the vowels sit elsewhere around it', () => {
+    expect(compare('silva', 'slava').sim).toBe(0);
+    expect(compare('durak', 'drake').sim).toBe(0);
+    expect(compare('kasim', 'kassem').how).toBe(HOW_SKELETON);
+  });
+
+  it('takes no slips in syllables written in Han or Hangul', () => {
+    const han = analyseForMatching('龙珈').tokens;
+    const latin = analyseForMatching('GONG, Jiao').tokens;
+    expect(han.map((t) => t.text)).toEqual(['long', 'jia']);
+    expect(tokenSimilarity(han[1]!, latin[1]!)).toBe(0);
+    expect(tokenSimilarity(tok('jia'), tok('jiao'))).toBeGreaterThan(0);
+  });
+
+  it('joins two parts with a slip only when both have three letters or more', () => {
+    expect(joinedSimilarity('tang', 'bo', 'tango')).toBe(0);
+    expect(joinedSimilarity('tang', 'bo', 'tangbo')).toBeCloseTo(0.95);
+    expect(joinedSimilarity('abu', 'bakr', 'abubakar')).toBeGreaterThan(0.8);
   });
 
   it('is symmetric', () => {

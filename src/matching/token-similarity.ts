@@ -31,6 +31,8 @@ export interface SimToken {
   readonly abjad: boolean;
   /** Romanised from Han, Hangul or kana (see `AnalysedToken.syllabic`): no typos. */
   readonly syllabic: boolean;
+  /** Where the vowels sit around the skeleton (`vowelPatternOf`); '' when unknown. */
+  readonly vowels: string;
 }
 
 export function pack(how: number, sim: number): number {
@@ -167,29 +169,25 @@ export function typoSimilarity(a: string, b: string): number {
   return Math.max(byEdits, byJw);
 }
 
-const VOWELS = /[aeiouy]/;
+/** Whether a folded text has a vowel (a, e, i, o, u, y). */
+function hasVowel(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79) return true;
+  }
+  return false;
+}
 
 function isVowelLetter(c: number): boolean {
   return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75;
 }
 
 const vowelKeys = new Map<string, string>();
-const vowelPatterns = new Map<string, string>();
-/** `vowelPatternOf` a text, memoised. */
-function vowelPattern(text: string): string {
-  let p = vowelPatterns.get(text);
-  if (p === undefined) {
-    p = vowelPatternOf(text);
-    if (vowelPatterns.size >= 100_000) vowelPatterns.clear();
-    vowelPatterns.set(text, p);
-  }
-  return p;
-}
-
 /** Whether two Latin spellings with one skeleton have their vowels in nearly the same places. */
-function vowelsAlign(a: string, b: string): boolean {
-  const pa = vowelPattern(a);
-  const pb = vowelPattern(b);
+function vowelsAlign(a: SimToken, b: SimToken): boolean {
+  const pa = a.vowels === '' ? vowelPatternOf(a.text) : a.vowels;
+  const pb = b.vowels === '' ? vowelPatternOf(b.text) : b.vowels;
+  if (pa === pb) return true;
   let differ = 0;
   for (let i = 0; i < pa.length && i < pb.length; i++) if (pa.charCodeAt(i) !== pb.charCodeAt(i)) differ++;
   return differ <= 1;
@@ -239,10 +237,11 @@ export function tokenSimilarity(a: SimToken, b: SimToken): number {
     if (a.abjad || b.abjad) s = sk.length >= 3 ? SIM_SKELETON : SIM_SKELETON_LOOSE;
     else if (sk.length >= 3) {
       const ratio = Math.min(la, lb) / Math.max(la, lb);
-      s = ratio >= 0.8 || !VOWELS.test(at) || !VOWELS.test(bt) ? SIM_SKELETON : ratio >= 0.7 ? SIM_SKELETON_LOOSE : 0;
+      const vowelled = hasVowel(at) && hasVowel(bt);
+      s = ratio >= 0.8 || !vowelled ? SIM_SKELETON : ratio >= 0.7 ? SIM_SKELETON_LOOSE : 0;
       // Vowels moved around the same consonants make another word (Silva / Slava, Durak /
       // Drake); one vowel more or less is a spelling habit (Bakr / Bakar, Mhamed / Mohamed).
-      if (s > 0 && VOWELS.test(at) && VOWELS.test(bt) && !vowelsAlign(at, bt)) s = 0;
+      if (s > 0 && vowelled && !vowelsAlign(a, b)) s = 0;
     } else if (vowelKeyOf(at) === vowelKeyOf(bt)) {
       // Two consonants and the same vowels once spelling habits are undone: Zayn = Zein, Nur = Noor.
       s = SIM_SKELETON;

@@ -17,7 +17,7 @@ export interface TransferableIndex {
   readonly counts: { entityCount: number; nameCount: number; tokenCount: number; maxInitialWeight: number };
   readonly arrays: Readonly<Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>>;
   readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', HashMultimapData>>;
-  /** `{ tokens: [text, skeleton, variantIds, abjad, syllabic][], entities: Entity[] }` */
+  /** `{ tokens: [text, skeleton, vowels, variantIds, abjad, syllabic][], entities: Entity[] }` */
   readonly json: string;
 }
 
@@ -73,7 +73,7 @@ function forMatching(e: Entity): Entity {
 export function toTransferable(data: IndexData): TransferableIndex {
   const arrays = {} as Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>;
   for (const f of TYPED_FIELDS) arrays[f] = share(data[f]);
-  const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.variantIds, t.abjad, t.syllabic]);
+  const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.vowels, t.variantIds, t.abjad, t.syllabic]);
   return {
     format: 'vigil-match-index/2',
     counts: { entityCount: data.entityCount, nameCount: data.nameCount, tokenCount: data.tokenCount, maxInitialWeight: data.maxInitialWeight },
@@ -85,8 +85,8 @@ export function toTransferable(data: IndexData): TransferableIndex {
 
 export function fromTransferable(t: TransferableIndex): IndexData {
   if (t.format !== 'vigil-match-index/2') throw new TypeError(`unknown index format ${String(t.format)}`);
-  const parsed = JSON.parse(t.json) as { tokens: [string, string, number[], boolean, boolean][]; entities: Entity[] };
-  const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, variantIds, abjad, syllabic]) => ({ text, skeleton, variantIds, abjad, syllabic }));
+  const parsed = JSON.parse(t.json) as { tokens: [string, string, string, number[], boolean, boolean][]; entities: Entity[] };
+  const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, vowels, variantIds, abjad, syllabic]) => ({ text, skeleton, vowels, variantIds, abjad, syllabic }));
   const a = t.arrays;
   const arrays: IndexArrays = {
     ...t.counts,

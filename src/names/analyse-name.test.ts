@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseName, describeVariantClass, type NameForm, type TokenRole } from './index.js';
+import { analyseName, describeVariantClass, skeletonOf, vowelKey, vowelPatternOf, type NameForm, type TokenRole } from './index.js';
 
 const texts = (form: NameForm): string[] => form.tokens.map((t) => t.text);
 const roles = (form: NameForm): Record<string, TokenRole> =>
@@ -374,5 +374,96 @@ describe('forms', () => {
     expect(form.tokens).toEqual([]);
     expect(form.latin).toBe('');
     expect(form.key).toBe('');
+  });
+});
+
+describe('Russian names written in German, French, scholarly or passport spelling', () => {
+  it('reads each convention in the English one lists use, and keeps the text as written in `latin`', () => {
+    for (const [written, read] of [
+      ['Aleksandr Michailowitsch Ossipow', 'aleksandr mikhailovich osipov'],
+      ['Wjatscheslaw Jewgenewitsch Koschewnikow', 'vyacheslav yevgenevich koshevnikov'],
+      ['Ûrij Âkovlevič Čajka', 'yuriy yakovlevich chayka'],
+      ['Mixail Vadimovič Černov', 'mikhail vadimovich chernov'],
+      ['IRINA VIKTOROVNA BELYX', 'irina viktorovna belykh'],
+      ['IOULIA ALEKSANDROVNA SERGUEEVA', 'yulia aleksandrovna sergeeva'],
+      ['Valentine Olegovitch Kariaguine', 'valentin olegovich kariagin'],
+      ['Iurii Viacheslavovich Afonin', 'yuriy viacheslavovich afonin'],
+    ] as const) {
+      const form = analyseName(written);
+      expect(texts(form).join(' '), written).toBe(read);
+      expect(analyseName(form.latin).latin).toBe(form.latin);
+    }
+    expect(analyseName('Aleksandr Michailowitsch Ossipow').latin).toBe('aleksandr michailowitsch ossipow');
+    expect(roles(analyseName('Aleksandr Michailowitsch Ossipow'))['mikhailovich']).toBe('patronymic');
+  });
+
+  it('leaves names alone that show one habit only, or none, or a South Slavic alphabet', () => {
+    for (const written of ['Andrew Barlow', 'Richard Mitchell', 'Slobodan Milošević', 'Łukasz Đorđević', 'Iwan Koslow', 'Felix Mendelssohn']) {
+      expect(texts(analyseName(written)).join(' '), written).toBe(analyseName(written).latin);
+    }
+  });
+
+  it('gives German and Polish -ow the skeleton of -ov', () => {
+    expect(skeletonOf('koslow')).toBe(skeletonOf('kozlov'));
+    expect(skeletonOf('iwanowa')).toBe(skeletonOf('ivanova'));
+  });
+});
+
+describe('legal forms written out, transliterated or mistyped', () => {
+  it('reads a spelled-out form in any romanisation, or with a slip, as its class', () => {
+    for (const [name, canon] of [
+      ['OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU LAGGAR PRO', 'llc'],
+      ['OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU ASPECT', 'llc'],
+      ['AKTSIONERNOE OBSHCHESTVO TESTPRIBOR', 'jsc'],
+      ['AKTSIONERNOE OBSUCHESTVO TESTPIRBOR', 'jsc'],
+      ['MOREXPRESS SOCIEDAD ANONIMA DE CAPITAL VARIABLE', 'jsc'],
+      ['GLOBAL DE TEXTILES ANDINO, SOCIEDAD POR ACCIONES SIMPLIFICADA', 'jsc'],
+      ['LIMITED LIABILIT COMPANY KOSMOSAVIA', 'llc'],
+      ['JONIT STOCK COMPANY STAR', 'jsc'],
+      ['OPEN JOINT STOCK COMPZNY ALEVKURP', 'jsc'],
+    ] as const) {
+      const form = analyseName(name);
+      expect(form.kind, name).toBe('organization');
+      expect(form.tokens.filter((t) => t.role === 'legal_form').map((t) => t.text), name).toEqual([canon]);
+    }
+  });
+
+  it('offers a company reading of a name with only a two-letter form, and only then', () => {
+    expect(analyseName('UZGA AO').organizationReading).toBe(true);
+    expect(analyseName('AO FZMT').organizationReading).toBe(true);
+    expect(analyseName('Maria Sa').organizationReading).toBe(true);
+    expect(analyseName('ROMASHKA LLC').organizationReading).toBe(false);
+    expect(analyseName('UZGA AO', { schema: 'Organization' }).tokens.map((t) => t.role)).toEqual(['unknown', 'legal_form']);
+  });
+});
+
+describe('short and East Asian names', () => {
+  it('gives spellings of one short name one vowel key, and different names different keys', () => {
+    for (const [a, b] of [['zayn', 'zein'], ['noor', 'nur'], ['ameen', 'amin'], ['khak', 'haq'], ['novyy', 'novyi'], ['aydi', 'eidi']] as const) {
+      expect(vowelKey(a), `${a} ${b}`).toBe(vowelKey(b));
+    }
+    for (const [a, b] of [['chen', 'shen'], ['shan', 'sun'], ['ali', 'eli']] as const) expect(vowelKey(a)).not.toBe(vowelKey(b));
+  });
+
+  it('tells vowels moved around one skeleton from one vowel more', () => {
+    expect(vowelPatternOf('silva')).not.toBe(vowelPatternOf('slava'));
+    expect(vowelPatternOf('bakr').length).toBe(vowelPatternOf('bakar').length);
+    expect(vowelPatternOf('yusuf')).toBe(vowelPatternOf('yousef'));
+  });
+
+  it('does not write a Han or Hangul surname joined to the given name', () => {
+    for (const name of ['赫梓妍', '习近平', '김정은']) {
+      const form = analyseName(name);
+      expect(form.alternatives.filter((a) => a.start === 0 && a.reason !== 'adjacent'), name).toEqual([]);
+    }
+    expect(alternatives(analyseName('김정은'))).toContain('jongun');
+  });
+
+  it('keeps assimilated articles (ad-, ash-) in a class of their own, apart from al', () => {
+    const al = analyseName('Nur al-Din').tokens[1]!;
+    const ad = analyseName('Nur ad-Din').tokens[1]!;
+    const el = analyseName('Omar el-Masri').tokens[1]!;
+    expect(shareVariant(al, el)).toBe(true);
+    expect(shareVariant(al, ad)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { NamePartRole } from '../domain/index.js';
 import { lexicon, type LexiconEntry, type ParticleUse, type WordHits } from './lexicon.js';
 import { cyrillicVariantOf, dominantScript, isPersianate, newScriptCounts, romaniseWord, Sep, splitWords, type Piece, type RawWord, type RomaniseContext } from './romanise.js';
-import { isCompoundElement, skeletonOf } from './skeleton.js';
+import { isCompoundElement, skeletonAndVowels } from './skeleton.js';
 import { respellSlavic, SlavicConvention, slavicConvention } from './slavic-latin.js';
 import type { AlternativeReason, NameAlternative, NameForm, NameHints, NameKind, NameToken, Script, TokenRole } from './types.js';
 import { lookupVariants } from './variants.js';
@@ -85,6 +85,7 @@ function newWork(
 
 interface TokenInfo {
   skeleton: string;
+  vowels: string;
   ids: readonly number[];
 }
 
@@ -96,7 +97,8 @@ const NO_IDS: readonly number[] = Object.freeze([]);
 function tokenInfo(text: string): TokenInfo {
   let info = memo.get(text);
   if (info === undefined) {
-    info = { skeleton: skeletonOf(text), ids: lookupVariants(text) ?? NO_IDS };
+    const { skeleton, vowels } = skeletonAndVowels(text);
+    info = { skeleton, vowels, ids: lookupVariants(text) ?? NO_IDS };
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(text, info);
   }
@@ -154,6 +156,9 @@ export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm 
     }
   } else {
     const words = splitWords(text);
+    // Three Hangul words or more are a transcribed foreign name (네이부르 마르마이 마그누스), not
+    // surname and given name: its words are not split into syllables.
+    if (ctx.personLike && !ascii && words.length >= 3 && countHangulWords(words) >= 3) ctx.personLike = false;
     for (let i = 0; i < words.length; i++) romaniseWord(words[i]!, i, ctx, pieces, counts);
   }
   const script = dominantScript(counts);
@@ -206,6 +211,17 @@ export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm 
     skeletons.sort(byCodeUnits);
   }
   return { raw, script, kind, latin, tokens, alternatives, key: texts.join(' '), skeletonKey: skeletons.join(' '), organizationReading };
+}
+
+/** Words of two Hangul syllables or more (judged by their first two letters). */
+function countHangulWords(words: readonly RawWord[]): number {
+  let n = 0;
+  for (const w of words) {
+    const a = w.text.charCodeAt(0);
+    const b = w.text.charCodeAt(1);
+    if (a >= 0xac00 && a <= 0xd7a3 && b >= 0xac00 && b <= 0xd7a3) n++;
+  }
+  return n;
 }
 
 /**
@@ -523,6 +539,7 @@ function buildToken(w: Work): NameToken {
       script: w.script,
       role,
       skeleton: tokenInfo(w.lex.cls.role === 'legal_form' ? w.lex.cls.canon : w.text).skeleton,
+      vowels: tokenInfo(w.lex.cls.role === 'legal_form' ? w.lex.cls.canon : w.text).vowels,
       variantIds: [w.lex.id],
       weight: ROLE_WEIGHT[role],
     };
@@ -535,6 +552,7 @@ function buildToken(w: Work): NameToken {
     script: w.script,
     role,
     skeleton: info.skeleton,
+    vowels: info.vowels,
     variantIds: ids,
     weight: ROLE_WEIGHT[role],
   };
@@ -584,7 +602,7 @@ function addAlternative(b: AltBuilder, start: number, end: number, reason: Alter
     }
     if (native !== undefined && native !== '') ids = mergeIds(ids, lookupVariants(native));
   }
-  b.out.push({ text, skeleton: info.skeleton, variantIds: ids, start, end, reason });
+  b.out.push({ text, skeleton: info.skeleton, vowels: info.vowels, variantIds: ids, start, end, reason });
 }
 
 /**

@@ -81,6 +81,12 @@ export function skeletonOf(text: string): string {
   return walk(text, false);
 }
 
+/** The skeleton and the vowel pattern (`vowelPatternOf`) of a folded word, in one pass. */
+export function skeletonAndVowels(text: string): { skeleton: string; vowels: string } {
+  const skeleton = walk(text, true);
+  return { skeleton, vowels: pattern };
+}
+
 /**
  * Where a word's vowels sit around its skeleton: one digit per consonant of the skeleton, 1
  * when a vowel comes before it (since the previous one), and a last digit for a final vowel.
@@ -92,27 +98,36 @@ export function vowelPatternOf(text: string): string {
   return pattern;
 }
 
+// The walk's state, module-level so that no closure is made per word (skeletons are computed
+// for every new word of every name).
 let pattern = '';
+let out = '';
+let last = '';
+let sawVowel = false;
+let withPattern = false;
 
-function walk(text: string, withPattern: boolean): string {
+function emit(ch: string): void {
+  if (ch !== last) {
+    out += ch;
+    last = ch;
+    if (withPattern) pattern += sawVowel ? '1' : '0';
+    sawVowel = false;
+  }
+}
+
+function vowel(): void {
+  last = '';
+  sawVowel = true;
+}
+
+function walk(text: string, patterned: boolean): string {
   const t = stripCompoundArticle(text);
   const n = t.length;
-  let out = '';
-  let last = '';
-  let sawVowel = false;
+  out = '';
+  last = '';
+  sawVowel = false;
   pattern = '';
-  const emit = (ch: string): void => {
-    if (ch !== last) {
-      out += ch;
-      last = ch;
-      if (withPattern) pattern += sawVowel ? '1' : '0';
-      sawVowel = false;
-    }
-  };
-  const vowel = (): void => {
-    last = '';
-    sawVowel = true;
-  };
+  withPattern = patterned;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
     const n1 = i + 1 < n ? t.charCodeAt(i + 1) : 0;

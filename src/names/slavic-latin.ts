@@ -43,7 +43,7 @@ function germanEvidence(w: string): number {
   if (/(?:witsch|wna)$/.test(w)) score += 2;
   if (w.includes('tsch')) score += 1;
   if (/^w[bcdfgjklmnpstvz]/.test(w) || /[aeiou]w[bcdfgjklmnpstz]/.test(w)) score += 1;
-  if (/[bdgklmnprstvz]j[aeiou]/.test(w) || /[aeiouy]j$/.test(w) || /^je[wvg]/.test(w)) score += 1;
+  if (/[bdgklmnprstvz]j[aeiou]|ij[aeou]/.test(w) || /[aeiouy]j$/.test(w) || /^je[wvg]/.test(w)) score += 1;
   return score;
 }
 

@@ -104,11 +104,14 @@ for (const entry of CHINESE_SURNAMES) {
   }
 }
 
+/** Words that make a Han string an organisation's name, not a transcribed personal one. */
+const ORGANISATION_WORDS = /公司|集团|集團|银行|銀行|有限|协会|協會|委员会|委員會|大学|大學|中心|工厂|工廠|研究|学院|學院|医院|醫院|贸易|貿易|科技|实业|實業|控股|基金|股份|国际|國際|船|航运|航運/;
+
 /**
  * Transliterates one Han word. A personal name (two to four characters starting with a known
  * surname) becomes surname + given name, the given name as one word as pinyin writes it
- * (`习近平` -> `xi`, `jinping`). Anything else becomes one piece per syllable; the caller joins
- * neighbours so `华为` still meets `Huawei`.
+ * (`习近平` -> `xi`, `jinping`); a longer one, a transcribed foreign name, one word. Anything
+ * else becomes one piece per syllable; the caller joins neighbours so `华为` still meets `Huawei`.
  */
 export function transliterateHan(word: string, personLike: boolean): CjkPiece[] {
   const chars = [...word];
@@ -129,7 +132,10 @@ export function transliterateHan(word: string, personLike: boolean): CjkPiece[] 
     }
   }
   const syllables = lib.pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed' });
-  if (syllables.length !== chars.length) {
+  // Five characters or more in a personal name transcribe a foreign name (馬迪奧斯 Madios): its
+  // syllables say little one by one, and a dozen of them would each reach thousands of names.
+  // Words of an organisation's name (公司, 银行 ...) stay syllables, joined by the caller.
+  if (syllables.length !== chars.length || (personLike && chars.length >= 5 && !ORGANISATION_WORDS.test(word))) {
     const text = clean(syllables.join(''));
     return text === '' ? [] : [{ text, native: word, role: 'unknown' }];
   }

@@ -74,6 +74,8 @@ export interface NameToken {
    * romanisations. Equal skeletons are strong evidence only for skeletons of 3+ letters.
    */
   readonly skeleton: string;
+  /** Where the vowels of `text` sit around its skeleton (see `vowelPatternOf`). */
+  readonly vowels: string;
   /**
    * Ids of the variant classes the token belongs to (Mohammed/Muhammad/محمد/Мухаммад share one;
    * Sheikh/Shaykh/شيخ share one; LLC/ООО/TOV share one). Sorted ascending, possibly empty.
@@ -110,6 +112,7 @@ export type AlternativeReason =
 export interface NameAlternative {
   readonly text: string;
   readonly skeleton: string;
+  readonly vowels: string;
   readonly variantIds: readonly number[];
   readonly start: number;
   readonly end: number;

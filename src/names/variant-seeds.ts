@@ -119,7 +119,7 @@ export const VARIANT_SEEDS: readonly string[] = [
   'aleksandr alexander aleksander alexandr oleksandr aliaksandr Александр Олександр Аляксандр',
   'aleksey alexei alexey aleksei oleksiy oleksii Алексей Олексій',
   'sergey sergei sergeiy serhiy serhii siarhei Сергей Сергій Сяргей',
-  'yuri yuriy yurii iouri juri yury Юрий Юрій',
+  'yuri yuriy yurii iouri juri yury jurij iurii yurij Юрий Юрій',
   'vladimir volodymyr uladzimir wladimir Владимир Володимир Уладзімір',
   'mikhail mykhailo mikhael michail Михаил Михайло',
   'nikolai nikolay mykola nicolai Николай Микола',

@@ -162,41 +162,70 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
  * if (enrol) await enrolSubjects(store, [subject], { channel: 'visa', port: 'GBLHR', retentionDays });
  */
 export async function enrolSubjects(store: Store, subjects: readonly Subject[], options: EnrolOptions): Promise<EnrolResult> {
+  const valid: Subject[] = [];
+  for (const subject of subjects) {
+    const parsed = Subject.safeParse(subject);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const id = String((subject as { id?: unknown }).id ?? '');
+      throw new VigilError('INVALID_INPUT', `subject ${id}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`.trim(), { record: id, field: issue?.path.join('.') });
+    }
+    valid.push(parsed.data);
+  }
+  return enrolValidated(store, valid, options);
+}
+
+/** Where and when subjects were screened, and until when they are kept. */
+export interface EnrolMeta {
+  channel: string | null;
+  port: string | null;
+  screenedAt: string;
+  retainUntil: string;
+  enrolledAt: string;
+}
+
+export function enrolMeta(options: EnrolOptions): EnrolMeta {
   const now = options.now ?? (() => new Date());
   if (!(Number.isInteger(options.retentionDays) && options.retentionDays >= 1)) {
     throw new VigilError('INVALID_INPUT', `retentionDays must be a whole number of days from 1, not ${options.retentionDays}`, { field: 'retentionDays' });
   }
   const screenedAt = isoTime(options.screenedAt, now, 'screenedAt');
-  const meta = {
+  return {
     channel: options.channel ?? null,
     port: options.port ?? null,
     screenedAt,
     retainUntil: new Date(Date.parse(screenedAt) + options.retentionDays * DAY_MS).toISOString(),
     enrolledAt: now().toISOString(),
   };
-  // The last occurrence of an id wins, as if the subjects had been enrolled one by one.
-  const byId = new Map<string, Subject>();
-  for (const subject of subjects) {
-    const parsed = Subject.safeParse(subject);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new VigilError('INVALID_INPUT', `subject ${String((subject as { id?: unknown }).id ?? '')}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`.trim(), { record: String((subject as { id?: unknown }).id ?? ''), field: issue?.path.join('.') });
-    }
-    byId.delete(parsed.data.id);
-    byId.set(parsed.data.id, parsed.data);
+}
+
+/** The last occurrence of an id wins, as if the subjects had been enrolled one by one. */
+export function lastById<T extends { subject: Subject }>(items: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    byId.delete(item.subject.id);
+    byId.set(item.subject.id, item);
   }
-  const db = vettingDb(store);
-  await checkKeysVersion(db, true);
-  const batchSize = options.batchSize ?? 2000;
-  const all = [...byId.values()];
+  return [...byId.values()];
+}
+
+/** Writes subjects whose keys are computed, in batches of one transaction each. */
+export async function enrolPrepared(store: Store, prepared: ReadonlyArray<{ subject: Subject; keys: SubjectKeys }>, meta: EnrolMeta, batchSize = 2000): Promise<EnrolResult> {
+  await checkKeysVersion(vettingDb(store), true);
+  const all = lastById(prepared);
   const total: EnrolResult = { enrolled: 0, updated: 0 };
   for (let start = 0; start < all.length; start += batchSize) {
-    const batch = all.slice(start, start + batchSize).map((subject) => ({ subject, keys: subjectKeys(subject) }));
-    const result = await enrolBatch(store, batch, meta);
+    const result = await enrolBatch(store, all.slice(start, start + batchSize), meta);
     total.enrolled += result.enrolled;
     total.updated += result.updated;
   }
   return total;
+}
+
+/** `enrolSubjects` for subjects already checked against the Subject contract. */
+export async function enrolValidated(store: Store, subjects: readonly Subject[], options: EnrolOptions): Promise<EnrolResult> {
+  const meta = enrolMeta(options);
+  return enrolPrepared(store, subjects.map((subject) => ({ subject, keys: subjectKeys(subject) })), meta, options.batchSize);
 }
 
 /**

@@ -81,22 +81,59 @@ function forEachItem(form: NameForm, visit: (text: string, skeleton: string, var
   for (const a of form.alternatives) visit(a.text, a.skeleton, a.variantIds, isAbjad(form, a.start, a.end));
 }
 
+/** What the listed entities say about every part text: its forms anywhere, and frequencies. */
+export interface ListedForms {
+  readonly forms: ReadonlyMap<string, ProbeToken>;
+  readonly frequencies: ListedFrequencies;
+}
+
 /**
- * Probes for the changed entities. `listed` is every entity the screener indexes: each probe
- * text collects the forms it has there, and part frequencies are counted over it.
+ * Analyses every listed entity once (a snapshot's worth: callers keep it per snapshot): the
+ * forms each part or alternative text has anywhere, and part frequencies as the index counts them.
  */
-export function entityProbes(changed: readonly Entity[], listed: Iterable<Entity>): EntityProbes {
+export function analyseListed(listed: Iterable<Entity>): ListedForms {
+  const forms = new Map<string, MutableProbe>();
+  const frequencies = new ListedFrequencies();
+  for (const entity of listed) {
+    const texts = new Set<string>();
+    for (const form of formsOf(entity)) {
+      if (form.tokens.length === 0) continue;
+      for (const token of form.tokens) texts.add(token.text);
+      for (const alt of indexedAlternatives(form)) texts.add(alt.text);
+      forEachItem(form, (text, skeleton, variantIds, abjad) => {
+        let probe = forms.get(text);
+        if (probe === undefined) {
+          probe = { text, skeletons: new Set(), variantIds: new Set(), abjad: false };
+          forms.set(text, probe);
+        }
+        probe.skeletons.add(skeleton);
+        for (const v of variantIds) probe.variantIds.add(v);
+        if (abjad) probe.abjad = true;
+      });
+    }
+    frequencies.addEntity(texts);
+  }
+  return { forms, frequencies };
+}
+
+/** Probes for the changed entities, with the forms their texts have among `listed`. */
+export function entityProbes(changed: readonly Entity[], listed: ListedForms): EntityProbes {
   const tokens = new Map<string, MutableProbe>();
   const compounds = new Map<string, string[]>();
   const entitiesOfText = new Map<string, number[]>();
   const documents = new Map<string, number[]>();
   const names: ProbeName[][] = [];
-  const addForm = (text: string, skeleton: string, variantIds: readonly number[], abjad: boolean, create: boolean): void => {
+  const addForm = (text: string, skeleton: string, variantIds: readonly number[], abjad: boolean): void => {
     let probe = tokens.get(text);
     if (probe === undefined) {
-      if (!create) return;
       probe = { text, skeletons: new Set(), variantIds: new Set(), abjad: false };
       tokens.set(text, probe);
+      const elsewhere = listed.forms.get(text);
+      if (elsewhere !== undefined) {
+        for (const k of elsewhere.skeletons) probe.skeletons.add(k);
+        for (const v of elsewhere.variantIds) probe.variantIds.add(v);
+        if (elsewhere.abjad) probe.abjad = true;
+      }
     }
     probe.skeletons.add(skeleton);
     for (const v of variantIds) probe.variantIds.add(v);
@@ -107,7 +144,7 @@ export function entityProbes(changed: readonly Entity[], listed: Iterable<Entity
     for (const form of formsOf(entity)) {
       if (form.tokens.length === 0) continue;
       forEachItem(form, (text, skeleton, variantIds, abjad) => {
-        addForm(text, skeleton, variantIds, abjad, true);
+        addForm(text, skeleton, variantIds, abjad);
         pushUnique(entitiesOfText, text, e);
       });
       form.tokens.forEach((token, i) => {
@@ -125,16 +162,5 @@ export function entityProbes(changed: readonly Entity[], listed: Iterable<Entity
       if (number.length >= MIN_DOCUMENT_LENGTH) pushUnique(documents, number, e);
     }
   });
-  const frequencies = new ListedFrequencies();
-  for (const entity of listed) {
-    const texts = new Set<string>();
-    for (const form of formsOf(entity)) {
-      if (form.tokens.length === 0) continue;
-      for (const token of form.tokens) texts.add(token.text);
-      for (const alt of indexedAlternatives(form)) texts.add(alt.text);
-      forEachItem(form, (text, skeleton, variantIds, abjad) => addForm(text, skeleton, variantIds, abjad, false));
-    }
-    frequencies.addEntity(texts);
-  }
-  return { entities: changed, names, tokens, compounds, entitiesOfText, documents, frequencies };
+  return { entities: changed, names, tokens, compounds, entitiesOfText, documents, frequencies: listed.frequencies };
 }

@@ -4,7 +4,9 @@ import type { Readable } from 'node:stream';
 import { Subject, VigilError } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import { sql } from 'kysely';
-import { enrolSubjects, type EnrolOptions } from './enrol.js';
+import { enrolMeta, enrolPrepared, type EnrolOptions } from './enrol.js';
+import { KeyWorker } from './key-worker.js';
+import type { SubjectKeys } from './subject-keys.js';
 
 /** A line that was not enrolled, and why. */
 export interface BadSubjectLine {
@@ -64,27 +66,47 @@ export async function importSubjects(store: Store, input: string | Readable, opt
   });
   await opened;
   const { chunkSize = 10_000, onProgress, ...enrol } = options;
+  const meta = enrolMeta(enrol);
   const result: ImportSubjectsResult = { lines: 0, enrolled: 0, updated: 0, bad: [] };
+  // The worker analyses the next chunk while this thread writes the last one.
+  const worker = new KeyWorker();
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (keyed: Promise<{ subjects: Subject[]; keys: SubjectKeys[] }>, lines: number): Promise<void> => {
+    const { subjects, keys } = await keyed;
+    const done = await enrolPrepared(store, subjects.map((subject, i) => ({ subject, keys: keys[i] as SubjectKeys })), meta);
+    result.enrolled += done.enrolled;
+    result.updated += done.updated;
+    onProgress?.(lines);
+  };
   let chunk: Subject[] = [];
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
-    const done = await enrolSubjects(store, chunk, enrol);
-    result.enrolled += done.enrolled;
-    result.updated += done.updated;
+    const subjects = chunk;
     chunk = [];
-    onProgress?.(result.lines);
+    const keyed = worker.keysOf(subjects).then((keys) => ({ subjects, keys }));
+    // At most one chunk written while the next is analysed: memory stays bounded.
+    const previous = writing;
+    await previous;
+    writing = write(keyed, result.lines);
+    // Marked as handled until the next flush or the end awaits it, where its failure surfaces.
+    writing.catch(() => undefined);
   };
-  let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-    line += 1;
-    if (text.trim() === '') continue;
-    result.lines += 1;
-    const parsed = parseLine(text, line);
-    if ('subject' in parsed) chunk.push(parsed.subject);
-    else result.bad.push(parsed);
-    if (chunk.length >= chunkSize) await flush();
+  try {
+    let line = 0;
+    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+      line += 1;
+      if (text.trim() === '') continue;
+      result.lines += 1;
+      const parsed = parseLine(text, line);
+      if ('subject' in parsed) chunk.push(parsed.subject);
+      else result.bad.push(parsed);
+      if (chunk.length >= chunkSize) await flush();
+    }
+    await flush();
+    await writing;
+  } finally {
+    await worker.close();
   }
-  await flush();
   // A bulk load changes the tables' shape: without fresh statistics the planner may scan them
   // whole where an index serves (PostgreSQL's autovacuum catches up later; SQLite never does).
   if (result.enrolled >= BULK) {

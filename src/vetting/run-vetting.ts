@@ -1,20 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { AuditActor, AuditLog } from '../audit/index.js';
-import { VigilError, type Entity, type Subject } from '../domain/index.js';
-import { createScreener, DEFAULT_THRESHOLDS, type Screener } from '../matching/index.js';
+import { VigilError, type Entity } from '../domain/index.js';
+import { createScreener, DEFAULT_THRESHOLDS } from '../matching/index.js';
 import { buildSnapshot, type IndexSnapshot } from '../screening/index.js';
-import type { ListDiff, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { pushClosed, pushPending, type AlertPush } from './alert-push.js';
-import { encodeChange, toAlert, type Alert } from './alerts.js';
-import { inList, inSlices, reserveIds } from './bulk-rows.js';
-import { joinTargets, planCandidates, type CandidatePlan } from './candidate-plan.js';
+import { planCandidates } from './candidate-plan.js';
+import { chooseCandidates } from './choose-candidates.js';
 import { checkKeysVersion } from './enrol.js';
-import { entityProbes, type EntityProbes } from './entity-probes.js';
+import { analyseListed, entityProbes, type ListedForms } from './entity-probes.js';
 import { confirmScoreModel, ScoreBound } from './score-bound.js';
-import { decodeNameKeys } from './subject-keys.js';
+import { screenBatch } from './screen-batch.js';
 import { loadVocabulary } from './term-store.js';
-import { vettingDb, type VettingDb, type VettingTables } from './vetting-tables.js';
+import { vettingDb } from './vetting-tables.js';
+import { advanceCursor, closeRemoved, openRun } from './vetting-runs.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** The part of a pino logger vetting uses. */
@@ -91,276 +89,22 @@ async function snapshotFor(store: Store, given: IndexSnapshot | undefined): Prom
   return buildSnapshot(store);
 }
 
-function listedEntities(snapshot: IndexSnapshot): Entity[] {
-  const out: Entity[] = [];
-  for (let i = 0; i < snapshot.index.size.entities; i++) out.push(snapshot.index.entity(i));
-  return out;
-}
+// The listed entities are analysed once per snapshot: a server vets many changes on one.
+const listedBySnapshot = new WeakMap<object, ListedForms>();
 
-/** Moves the source's vetted version to `to`, unless that would leave versions behind it unvetted. */
-async function advanceCursor(db: VettingDb, source: string, from: number, to: number, at: string): Promise<void> {
-  const cursor = await db.selectFrom('vetting_cursors').select('vetted_version').where('source', '=', source).executeTakeFirst();
-  const vetted = cursor === undefined ? 0 : Number(cursor.vetted_version);
-  if (from > vetted || to <= vetted) return;
-  if (cursor === undefined) {
-    await db.insertInto('vetting_cursors').values({ source, vetted_version: to, updated_at: at }).onConflict((oc) => oc.column('source').doUpdateSet({ vetted_version: to, updated_at: at })).execute();
-  } else {
-    await db.updateTable('vetting_cursors').set({ vetted_version: to, updated_at: at }).where('source', '=', source).where('vetted_version', '<', to).execute();
+function listedForms(snapshot: IndexSnapshot): ListedForms {
+  let forms = listedBySnapshot.get(snapshot.index);
+  if (forms === undefined) {
+    const entities: Entity[] = [];
+    for (let i = 0; i < snapshot.index.size.entities; i++) entities.push(snapshot.index.entity(i));
+    forms = analyseListed(entities);
+    listedBySnapshot.set(snapshot.index, forms);
   }
+  return forms;
 }
 
-interface RunRow {
-  id: string;
-  checkpoint: number;
-  resumed: boolean;
-}
-
-async function openRun(db: VettingDb, source: string, from: number, to: number, now: string): Promise<RunRow> {
-  const running = await db.selectFrom('vetting_runs').select(['id', 'to_version', 'checkpoint']).where('source', '=', source).where('from_version', '=', from).where('status', '=', 'running').execute();
-  for (const run of running) {
-    if (Number(run.to_version) === to) return { id: run.id, checkpoint: Number(run.checkpoint), resumed: true };
-    // The list moved on while this run was unfinished: a run to the current version covers it.
-    await db.updateTable('vetting_runs').set({ status: 'done', finished_at: now, updated_at: now }).where('id', '=', run.id).execute();
-  }
-  const id = `vet-${randomUUID()}`;
-  await db
-    .insertInto('vetting_runs')
-    .values({ id, source, from_version: from, to_version: to, status: 'running', started_at: now, updated_at: now, finished_at: null, checkpoint: 0, candidates: 0, screened: 0, raised: 0, closed: 0 })
-    .execute();
-  return { id, checkpoint: 0, resumed: false };
-}
-
-/** Closes the open alerts of entities the change removed; returns them as closed. */
-async function closeRemoved(store: Store, diff: ListDiff, now: string): Promise<Alert[]> {
-  if (diff.removed.length === 0) return [];
-  const reason = `entity removed from ${diff.source} in version ${diff.to}`;
-  const ids = diff.removed.map((e) => e.id);
-  const db = vettingDb(store);
-  return inSlices(ids, async (slice) => {
-    const rows = await db
-      .updateTable('vetting_alerts')
-      .set({ status: 'closed', closed_at: now, close_reason: reason })
-      .where(inList(store.dialect, sql.ref('entity_id'), slice, 'text'))
-      .where('status', '=', 'open')
-      .returningAll()
-      .execute();
-    return rows.map(toAlert);
-  });
-}
-
-interface Candidate {
-  /** The subject's stored name keys, once read. */
-  keys?: string;
-  /** The changed parts its joined adjacent parts meet. */
-  joinTargets?: Set<string>;
-}
-
-interface Candidates {
-  /** Subjects found through name terms or joins. */
-  related: Map<number, Candidate>;
-  /** Subjects screened whatever their bound: a document matches, or an alert may need closing. */
-  always: Set<number>;
-}
-
-const KEY_SLICE = 20_000;
-
-async function findCandidates(store: Store, plan: CandidatePlan, probes: EntityProbes, vocabulary: Vocabulary): Promise<Candidates> {
-  const db = vettingDb(store);
-  const dialect = store.dialect;
-  const related = new Map<number, Candidate>();
-  const always = new Set<number>();
-  // Subjects carrying a related term, with the keys the bound reads: one pass in the database.
-  await inSlices(
-    [...plan.related.keys()],
-    async (slice) => {
-      const rows = await db
-        .selectFrom('vetting_subject_keys')
-        .select(['seq', 'name_keys'])
-        .where('seq', 'in', db.selectFrom('vetting_postings').select('subject_seq').where(inList(dialect, sql.ref('term_id'), slice, 'int')))
-        .execute();
-      for (const row of rows) related.set(Number(row.seq), { keys: row.name_keys });
-      return [];
-    },
-    KEY_SLICE,
-  );
-  const addJoin = (seq: number, target: string): void => {
-    let candidate = related.get(seq);
-    if (candidate === undefined) {
-      candidate = {};
-      related.set(seq, candidate);
-    }
-    (candidate.joinTargets ??= new Set()).add(target);
-  };
-  for (const [column, checks, other] of [
-    ['first_term', plan.joinsByFirst, 'second_term'],
-    ['second_term', plan.joinsBySecond, 'first_term'],
-  ] as const) {
-    const rows = await inSlices([...checks.keys()], (slice) =>
-      db.selectFrom('vetting_joins').select(['first_term', 'second_term', 'subject_seq']).where(inList(dialect, sql.ref(column), slice, 'int')).execute(),
-    );
-    for (const row of rows) {
-      const seq = Number(row.subject_seq);
-      const otherText = vocabulary.text(Number(row[other]));
-      // A term newer than the vocabulary this run loaded: screen rather than guess.
-      if (otherText === undefined) always.add(seq);
-      else joinTargets(otherText, checks.get(Number(row[column])) ?? [], (target) => addJoin(seq, target));
-    }
-  }
-  const documents = await inSlices([...probes.documents.keys()], (slice) =>
-    db.selectFrom('vetting_documents').select('subject_seq').where(inList(dialect, sql.ref('number'), slice, 'text')).execute(),
-  );
-  for (const row of documents) always.add(Number(row.subject_seq));
-  const alerted = await inSlices(
-    probes.entities.map((e) => e.id),
-    (slice) =>
-      db
-        .selectFrom('vetting_alerts')
-        .innerJoin('vetting_subjects', 'vetting_subjects.subject_id', 'vetting_alerts.subject_id')
-        .select('vetting_subjects.seq')
-        .where(inList(dialect, sql.ref('vetting_alerts.entity_id'), slice, 'text'))
-        .where('vetting_alerts.status', '=', 'open')
-        .execute(),
-  );
-  for (const row of alerted) always.add(Number(row.seq));
-  return { related, always };
-}
-
-async function boundCandidates(store: Store, candidates: Candidates, bound: ScoreBound | undefined): Promise<number[]> {
-  const chosen = new Set<number>(candidates.always);
-  if (bound === undefined) {
-    for (const seq of candidates.related.keys()) chosen.add(seq);
-    return [...chosen].sort((a, b) => a - b);
-  }
-  // Subjects found only through a join have no keys read yet.
-  const unread = [...candidates.related].filter(([seq, c]) => c.keys === undefined && !chosen.has(seq)).map(([seq]) => seq);
-  const db = vettingDb(store);
-  await inSlices(
-    unread,
-    async (slice) => {
-      const rows = await db.selectFrom('vetting_subject_keys').select(['seq', 'name_keys']).where(inList(store.dialect, sql.ref('seq'), slice, 'int')).execute();
-      for (const row of rows) {
-        const candidate = candidates.related.get(Number(row.seq));
-        if (candidate !== undefined) candidate.keys = row.name_keys;
-      }
-      return [];
-    },
-    KEY_SLICE,
-  );
-  for (const [seq, candidate] of candidates.related) {
-    if (chosen.has(seq) || candidate.keys === undefined) continue;
-    if (bound.mayHit(decodeNameKeys(candidate.keys), candidate.joinTargets)) chosen.add(seq);
-  }
-  return [...chosen].sort((a, b) => a - b);
-}
-
-type AlertRow = VettingTables['vetting_alerts'];
-
-interface BatchOutcome {
-  raised: Alert[];
-  closed: Alert[];
-  matches: number;
-}
-
-/**
- * Screens one batch of subjects and records what changed, with the run's checkpoint, in one
- * transaction: a crash before commit leaves nothing of the batch, a crash after leaves all of it.
- */
-async function screenBatch(
-  store: Store,
-  context: { runId: string; diff: ListDiff; screener: Screener; changed: ReadonlyMap<string, { caption: string; kind: 'added' | 'changed'; fields?: string[] }>; now: string },
-  seqs: number[],
-): Promise<BatchOutcome> {
-  const db = vettingDb(store);
-  const dialect = store.dialect;
-  const { diff, screener, changed, now, runId } = context;
-  const rows = await db.selectFrom('vetting_subjects').select(['seq', 'subject_id', 'subject_json']).where(inList(dialect, sql.ref('seq'), seqs, 'int')).execute();
-  const fresh: Array<Omit<AlertRow, 'seq' | 'id'>> = [];
-  for (const row of rows) {
-    const subject = JSON.parse(row.subject_json) as Subject;
-    for (const hit of screener.screen(subject).hits) {
-      const change = changed.get(hit.entityId);
-      if (change === undefined) continue;
-      fresh.push({
-        subject_id: row.subject_id,
-        entity_id: hit.entityId,
-        caption: hit.caption,
-        source: diff.source,
-        entity_version: diff.to,
-        from_version: diff.from,
-        to_version: diff.to,
-        change: encodeChange(change.kind, change.fields),
-        score: hit.score,
-        score_key: Math.round(hit.score * 10_000),
-        decision: hit.score >= screener.thresholds.match ? 'match' : 'review',
-        matched_name: hit.matchedName,
-        explanation_json: JSON.stringify(hit.explanation),
-        status: 'open',
-        created_at: now,
-        run_id: runId,
-        closed_at: null,
-        close_reason: null,
-        pushed_at: null,
-      });
-    }
-  }
-  const subjectIds = rows.map((r) => r.subject_id);
-  const last = seqs[seqs.length - 1] as number;
-  return db.transaction().execute(async (trx) => {
-    const open =
-      subjectIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('vetting_alerts')
-            .selectAll()
-            .where(inList(dialect, sql.ref('subject_id'), subjectIds, 'text'))
-            .where('status', '=', 'open')
-            .execute();
-    const openOnChanged = open.filter((a) => changed.has(a.entity_id));
-    const hitKey = new Map(fresh.map((f) => [`${f.subject_id}\n${f.entity_id}`, f.score_key]));
-    const toClose: Array<{ seq: number; reason: string }> = [];
-    for (const alert of openOnChanged) {
-      const key = hitKey.get(`${alert.subject_id}\n${alert.entity_id}`);
-      if (key === Number(alert.score_key)) continue;
-      toClose.push({
-        seq: Number(alert.seq),
-        reason:
-          key === undefined
-            ? `no longer scores at review after ${diff.source} version ${diff.from} to ${diff.to}`
-            : `superseded: score changed from ${Number(alert.score).toFixed(4)} to ${(key / 10_000).toFixed(4)} after ${diff.source} version ${diff.from} to ${diff.to}`,
-      });
-    }
-    const closed: Alert[] = [];
-    for (const { seq, reason } of toClose) {
-      const updated = await trx.updateTable('vetting_alerts').set({ status: 'closed', closed_at: now, close_reason: reason }).where('seq', '=', seq).returningAll().execute();
-      closed.push(...updated.map(toAlert));
-    }
-    let raised: Alert[] = [];
-    if (fresh.length > 0) {
-      const first = await reserveIds(trx, 'alert', fresh.length);
-      const inserted = await trx
-        .insertInto('vetting_alerts')
-        .values(fresh.map((f, i) => ({ ...f, seq: first + i, id: `alr-${randomUUID()}` })))
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
-        .execute();
-      raised = inserted.map(toAlert).sort((a, b) => a.seq - b.seq);
-    }
-    await trx
-      .updateTable('vetting_runs')
-      .set((eb) => ({
-        checkpoint: last,
-        updated_at: now,
-        screened: eb('screened', '+', rows.length),
-        raised: eb('raised', '+', raised.length),
-        closed: eb('closed', '+', closed.length),
-      }))
-      .where('id', '=', runId)
-      .execute();
-    return { raised, closed, matches: fresh.length };
-  });
-}
-
-async function vetSource(store: Store, source: string, from: number, to: number, options: VetOptions, snapshot: IndexSnapshot, snapshotMs: number): Promise<VetReport> {
+async function vetSource(store: Store, source: string, from: number, to: number, options: VetOptions, loaded: { snapshot: IndexSnapshot; vocabulary: Vocabulary; snapshotMs: number; vocabularyMs: number }): Promise<VetReport> {
+  const { snapshot, vocabulary, snapshotMs, vocabularyMs } = loaded;
   const started = performance.now();
   const now = options.now ?? (() => new Date());
   const db = vettingDb(store);
@@ -383,27 +127,18 @@ async function vetSource(store: Store, source: string, from: number, to: number,
     const at = snapshot.index.indexOf(id);
     if (at !== undefined) changedEntities.push(snapshot.index.entity(at));
   }
-  const probes = entityProbes(changedEntities, listedEntities(snapshot));
+  const probes = entityProbes(changedEntities, listedForms(snapshot));
   const probesMs = elapsed(t);
-  t = performance.now();
-  await checkKeysVersion(db, false);
-  const vocabulary = await loadVocabulary(store);
-  const vocabularyMs = elapsed(t);
   t = performance.now();
   const plan = planCandidates(vocabulary, probes);
   const planMs = elapsed(t);
 
   t = performance.now();
-  const candidates = await findCandidates(store, plan, probes, vocabulary);
-  const candidatesMs = elapsed(t);
-
-  t = performance.now();
   const model = confirmScoreModel(snapshot.index, probes.frequencies, [...PROBE_TEXTS, ...[...probes.tokens.keys()].slice(0, 24)]);
   if (!model.ok) options.logger?.warn({ source, reason: model.reason }, 'vetting score bound not confirmed against the screener; screening every candidate');
   const bound = model.ok ? new ScoreBound(probes, plan, vocabulary, threshold) : undefined;
-  const chosen = await boundCandidates(store, candidates, bound);
-  const boundMs = elapsed(t);
-  const candidateCount = new Set([...candidates.related.keys(), ...candidates.always]).size;
+  const { candidates: candidateCount, seqs: chosen, boundMs } = await chooseCandidates(store, plan, probes, vocabulary, bound);
+  const candidatesMs = elapsed(t) - boundMs;
   await db.updateTable('vetting_runs').set({ candidates: candidateCount }).where('id', '=', run.id).execute();
 
   t = performance.now();
@@ -446,7 +181,7 @@ async function vetSource(store: Store, source: string, from: number, to: number,
     raised,
     closed,
     bounded: bound !== undefined,
-    ms: { snapshot: snapshotMs, probes: probesMs, vocabulary: vocabularyMs, plan: planMs, candidates: candidatesMs, bound: boundMs, screen: screenMs, total: elapsed(started) + snapshotMs },
+    ms: { snapshot: snapshotMs, probes: probesMs, vocabulary: vocabularyMs, plan: planMs, candidates: candidatesMs, bound: boundMs, screen: screenMs, total: elapsed(started) + Math.max(snapshotMs, vocabularyMs) },
   };
   await options.audit?.append({
     actor: options.actor ?? SYSTEM_ACTOR,
@@ -500,13 +235,19 @@ export async function runVetting(store: Store, options: VetOptions = {}): Promis
     for (const { source, from, to } of work) await advanceCursor(db, source, from, to, at);
     return [];
   }
+  await checkKeysVersion(db, false);
+  // The index and the vocabulary load side by side: with PostgreSQL the database works on one
+  // while this process builds the other.
   const t = performance.now();
-  const snapshot = await snapshotFor(store, options.snapshot);
-  const snapshotMs = elapsed(t);
+  const [snapshot, vocabulary] = await Promise.all([
+    snapshotFor(store, options.snapshot).then((s) => ({ s, ms: elapsed(t) })),
+    loadVocabulary(store).then((v) => ({ v, ms: elapsed(t) })),
+  ]);
+  const loaded = { snapshot: snapshot.s, vocabulary: vocabulary.v, snapshotMs: snapshot.ms, vocabularyMs: vocabulary.ms };
   const reports: VetReport[] = [];
   for (const { source, from, to } of work) {
-    if (snapshot.versions[source] !== to) throw new VigilError('CONFLICT', `${source} changed while vetting started; run again`, { source });
-    reports.push(await vetSource(store, source, from, to, options, snapshot, snapshotMs));
+    if (loaded.snapshot.versions[source] !== to) throw new VigilError('CONFLICT', `${source} changed while vetting started; run again`, { source });
+    reports.push(await vetSource(store, source, from, to, options, loaded));
   }
   return reports;
 }

@@ -42,18 +42,22 @@ async function outcome(store: Store): Promise<string[]> {
   return (await listAlerts(store, { limit: 10_000 })).map((a) => `${a.subjectId} ${a.entityId} ${a.score} ${a.status} ${a.change.from}->${a.change.to}`).sort();
 }
 
-/** Runs the child; kills it with SIGKILL after `killAfterMs` unless it finished first. */
-function runChild(url: string, killAfterMs: number | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/**
+ * Runs the child. With `killAfterBatches`, kills it with SIGKILL a random few milliseconds after
+ * that many batches committed: in its pause, or in the middle of the next batch's work or commit.
+ */
+function runChild(url: string, killAfterBatches: number | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null; batches: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, '3', '15'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, '3', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let batches = 0;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (timer !== undefined) clearTimeout(timer);
-      resolve({ code, signal, stderr });
+    child.stdout.on('data', (chunk: Buffer) => {
+      batches += chunk.toString('utf8').split('\n').filter((line) => line === 'batch').length;
+      if (killAfterBatches !== undefined && batches >= killAfterBatches) setTimeout(() => child.kill('SIGKILL'), Math.random() * 30);
     });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal, batches, stderr }));
   });
 }
 
@@ -70,9 +74,11 @@ describe(`a vetting run killed midway (${testDialect()})`, () => {
       await prepare(crashed);
       const url = crashed.url;
       let kills = 0;
-      // Kill at random moments, start-up, planning, screening and commits alike, until a run finishes.
-      for (let attempt = 0; attempt < 12; attempt += 1) {
-        const result = await runChild(url, attempt < 8 ? 400 + Math.floor(Math.random() * 2600) : undefined);
+      let committed = 0;
+      // Kill at random points after a random number of batches, until a run finishes.
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const result = await runChild(url, attempt < 6 ? 1 + Math.floor(Math.random() * 4) : undefined);
+        committed += result.batches;
         if (result.signal === 'SIGKILL') {
           kills += 1;
           continue;
@@ -81,7 +87,8 @@ describe(`a vetting run killed midway (${testDialect()})`, () => {
         expect(result.code).toBe(0);
         break;
       }
-      expect(kills).toBeGreaterThan(0);
+      expect(kills).toBeGreaterThanOrEqual(3);
+      expect(committed).toBeGreaterThan(kills);
       expect(await outcome(crashed)).toEqual(expected);
       // Nothing is left to vet, and vetting the change again raises nothing.
       expect(await runVetting(crashed)).toEqual([]);
