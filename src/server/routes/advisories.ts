@@ -186,6 +186,31 @@ export const advisoryRoutes: FastifyPluginAsyncZod<AdvisoryRouteOptions> = async
   const { advisories, notifier, sse } = deps;
   const xml = (payload: unknown): string => String(payload);
 
+  app.get('/v1/advisories/stream', {
+    config: { public: true },
+    schema: {
+      summary: 'Advisory publications and posture changes as server-sent events',
+      description:
+        'With `follow=true` stays open and sends each publication, update, cancellation, expiry and posture change the caller may see (scope is checked per event, as on every other path); without it, ends at once (EventSource reconnects after `retry`).',
+      tags: ['advisories'],
+      produces: ['text/event-stream'],
+      querystring: z.object({ follow: z.enum(['true', 'false']).default('false') }).strict(),
+    },
+    handler: async (request, reply) => {
+      const viewer = await optionalViewer(request, deps);
+      const lastEventId = request.headers['last-event-id'];
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      reply.raw.write('retry: 5000\n\n');
+      if (request.query.follow !== 'true') {
+        reply.raw.end();
+        return;
+      }
+      const unsubscribe = sse.subscribe({ principal: viewer, write: (chunk) => reply.raw.write(chunk) }, typeof lastEventId === 'string' ? lastEventId : undefined);
+      request.raw.on('close', unsubscribe);
+    },
+  });
+
   app.get('/advisories', {
     config: { public: true },
     schema: {
