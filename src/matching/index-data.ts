@@ -1,5 +1,6 @@
 import type { Entity, NameKind } from '../domain/index.js';
 import { forEachDeletionKey } from './deletion-keys.js';
+import { ArrayEntityTable, type EntityTable } from './entity-table.js';
 import { normaliseDocumentNumber } from './features.js';
 import { buildHashMultimap, hashString, PairBuffer, type HashMultimapData } from './hash-multimap.js';
 import { analyseForMatching, type TokenRole } from './name-analysis.js';
@@ -97,7 +98,7 @@ export interface IndexArrays {
 /** Strings and objects: the vocabulary and the entities. */
 export interface IndexStrings {
   tokens: SimToken[];
-  entities: Entity[];
+  entities: EntityTable;
 }
 
 /** Maps derived from arrays and strings; cheap to rebuild in a worker. */
@@ -107,8 +108,8 @@ export interface IndexLookups {
   /** Tokens with a two-letter skeleton, by skeleton and `vowelKey` (see `shortKey`). */
   shortTokens: Map<string, number[]>;
   variantTokens: Map<number, number[]>;
+  /** Normalised document number -> entities listing it. */
   documentEntities: Map<string, number[]>;
-  entityIndexById: Map<string, number>;
 }
 
 export interface IndexData extends IndexArrays, IndexStrings, IndexLookups {}
@@ -130,7 +131,20 @@ function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
-export function deriveLookups(arrays: IndexArrays, strings: IndexStrings): IndexLookups {
+/** Normalised document numbers of the entities, for `IndexLookups.documentEntities`. */
+export function documentIndex(entities: EntityTable): Map<string, number[]> {
+  const documentEntities = new Map<string, number[]>();
+  for (let i = 0; i < entities.length; i++) {
+    for (const d of entities.get(i).documents) {
+      const n = normaliseDocumentNumber(d.number);
+      if (n.length >= 4) pushTo(documentEntities, n, i);
+    }
+  }
+  return documentEntities;
+}
+
+/** The maps of an index; `documents` when already known (a worker receives them). */
+export function deriveLookups(arrays: IndexArrays, strings: IndexStrings, documents?: Map<string, number[]>): IndexLookups {
   const vocabulary = new Map<string, number>();
   const skeletonTokens = new Map<string, number[]>();
   const variantTokens = new Map<number, number[]>();
@@ -141,17 +155,9 @@ export function deriveLookups(arrays: IndexArrays, strings: IndexStrings): Index
     if (t.skeleton.length === 2) pushTo(shortTokens, shortKey(t), id);
     for (const v of t.variantIds) pushTo(variantTokens, v, id);
   });
-  const documentEntities = new Map<string, number[]>();
-  const entityIndexById = new Map<string, number>();
-  strings.entities.forEach((e, i) => {
-    entityIndexById.set(e.id, i);
-    for (const d of e.documents) {
-      const n = normaliseDocumentNumber(d.number);
-      if (n.length >= 4) pushTo(documentEntities, n, i);
-    }
-  });
+  const documentEntities = documents ?? documentIndex(strings.entities);
   void arrays;
-  return { vocabulary, skeletonTokens, shortTokens, variantTokens, documentEntities, entityIndexById };
+  return { vocabulary, skeletonTokens, shortTokens, variantTokens, documentEntities };
 }
 
 class U32 {
@@ -441,6 +447,6 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     deletionKeys: buildHashMultimap(deletionPairs),
     compoundKeys: buildHashMultimap(compoundPairs),
   };
-  const strings: IndexStrings = { tokens, entities };
+  const strings: IndexStrings = { tokens, entities: new ArrayEntityTable(entities) };
   return { ...arrays, ...strings, ...deriveLookups(arrays, strings) };
 }

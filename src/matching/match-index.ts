@@ -86,14 +86,12 @@ export class MatchIndex {
 
   /** The entity at a position, as given to `buildIndex`. */
   entity(entityIndex: number): Entity {
-    const e = this.data.entities[entityIndex];
-    if (e === undefined) throw new RangeError(`no entity at ${entityIndex}`);
-    return e;
+    return this.data.entities.get(entityIndex);
   }
 
   /** The position of an entity id, or undefined. */
   indexOf(entityId: string): number | undefined {
-    return this.data.entityIndexById.get(entityId);
+    return this.data.entities.indexOf(entityId);
   }
 
   /**
@@ -152,7 +150,7 @@ export class MatchIndex {
     for (const e of entityList) {
       const bound = this.entityBound[e] as number;
       out.push({
-        entityId: (data.entities[e] as Entity).id,
+        entityId: data.entities.id(e),
         entityIndex: e,
         nameOrdinal: data.nameOrdinal[this.entityName[e] as number] as number,
         bound,

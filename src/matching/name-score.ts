@@ -199,11 +199,12 @@ function joinedFits(single: string, a: string, b: string, singleMask: number, pa
  *
  * Every subject-entity pair with a similarity becomes an edge worth `sim x (w_s + w_e)` (an
  * initial against a full part has a low similarity, so "K. Rahmanov" reaches review, not match);
- * joined and split parts
- * ("albaghdadi" / "al baghdadi") are edges over two parts. Edges are taken greedily, best
- * first, each part used once. The overlap is the taken worth over the total weight of both
- * names, so an unmatched informative part costs much and an unmatched particle little. The
- * score is the overlap damped when the matched parts carry little information (common names).
+ * joined and split parts ("albaghdadi" / "al baghdadi") are edges over two parts, and each
+ * side's alternatives (`NameSide.alts`: `abdulhai` for `abd al-hai`) edges over the parts they
+ * span. Edges are taken greedily, best first, each part used once. The overlap is the taken
+ * worth over the total weight of both names, so an unmatched informative part costs much and an
+ * unmatched particle little. The score is the overlap damped when the matched parts carry
+ * little information (common names), and for a one-word company name met on its skeleton only.
  *
  * With `detail` false only `score` is meaningful (the hot path); with it true the aligned and
  * unmatched parts are listed for the explanation.
@@ -264,7 +265,8 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
       const packed = sim(i, ALT_BASE + a);
       const sv = ALT_SIM * altSimilarity(packed, to > from, st[i] as SimToken, entity.alts[a] as SimToken);
       if (sv <= 0) continue;
-      // Nor when one of its parts alone meets the part as well (`petri` / `ay-petri`).
+      // Not when a part it spans alone meets the part as well (`petri` / `ay-petri`): else the
+      // greedy alignment takes the wider edge and leaves `ay` unmatched.
       let covered = false;
       for (let j = from; j <= to; j++) if (packedSim(pairSim[i * 32 + j] as number) >= sv) covered = true;
       if (covered) continue;
@@ -315,14 +317,15 @@ export function alignNames(subject: NameSide, entity: NameSide, sim: PairSimilar
   const information = worth / 2;
   const factor = informationFactor(information);
   let score = overlap * factor;
-  // A name of one identifying word met by a spelling only (Miron / Mikron, Ledda / Leda): one
-  // word that merely looks alike is weak evidence, so the similarity counts twice.
+  // A company name of one identifying word met on its skeleton only (Ledda / Leda, Barros /
+  // Barus): one word that merely sounds alike is weak evidence, so the similarity counts twice.
+  // A slip (Unidas / Unifas) is not damped: lists' typos look just like it.
   const single = singleIdentifyingPart(subject, m);
-  if (single >= 0 && singleIdentifyingPart(entity, n) >= 0) {
+  if (single >= 0 && singleIdentifyingPart(entity, n) >= 0 && (hasLegalForm(subject, m) || hasLegalForm(entity, n))) {
     for (let k = 0; k < chosenCount; k++) {
       const e = chosen[k] as number;
       const how = edgeHow[e] as number;
-      if (((edgeSubjectMask[e] as number) & (1 << single)) !== 0 && (how === HOW_SKELETON || how === HOW_TYPO)) score *= edgeSim[e] as number;
+      if (((edgeSubjectMask[e] as number) & (1 << single)) !== 0 && how === HOW_SKELETON) score *= edgeSim[e] as number;
     }
   }
   if (!detail) return { score, overlap, information, informationFactor: factor, aligned: [], unmatched: [] };
@@ -375,6 +378,11 @@ function singleIdentifyingPart(side: NameSide, count: number): number {
     found = i;
   }
   return found;
+}
+
+function hasLegalForm(side: NameSide, count: number): boolean {
+  for (let i = 0; i < count; i++) if (side.roles[i] === 'legal_form') return true;
+  return false;
 }
 
 function spanMask(from: number, to: number): number {

@@ -128,3 +128,16 @@ describe('the screener and the pure scorer agree', () => {
     }
   });
 });
+
+describe('one-word company names', () => {
+  it('does not alert on a company whose only word sounds like a listed one', () => {
+    const listed = [
+      Entity.parse({ id: 'fx:leda', source: 'fx', sourceId: 'leda', schema: 'Organization', caption: 'LEDA LIMITED LIABILITY COMPANY', names: [{ full: 'LEDA LIMITED LIABILITY COMPANY', kind: 'primary' }] }),
+      Entity.parse({ id: 'fx:unidas', source: 'fx', sourceId: 'unidas', schema: 'Organization', caption: 'UNIDAS S.A.', names: [{ full: 'UNIDAS S.A.', kind: 'primary' }] }),
+    ];
+    const small = createScreener(buildIndex([...entities, ...listed]));
+    expect(small.screen({ id: 's', name: 'Ledda s.r.l.' }).decision).toBe('clear');
+    // A slip in the one word still reaches review: lists' own typos look just like it.
+    expect(small.screen({ id: 's', name: 'UNIFAS S.A.' }).hits[0]?.entityId).toBe('fx:unidas');
+  });
+});

@@ -3,7 +3,7 @@ import { findSlot, hashString, SINGLE } from './hash-multimap.js';
 import { letterBit, shortKey, type IndexData } from './index-data.js';
 import { subjectReadings, type AnalysedName, type AnalysedToken } from './name-analysis.js';
 import { MAX_PARTS, newNameSide, pushAlt, pushPart, type NameSide } from './name-score.js';
-import { HOW_EXACT, joinable, joinedEdits, MAX_JOINED_PART, maxEdits, osaDistance, pack, packedSim, tokenSimilarity, type SimToken } from './token-similarity.js';
+import { hasVowel, HOW_EXACT, joinable, joinedEdits, MAX_JOINED_PART, maxEdits, osaDistance, pack, packedSim, tokenSimilarity, type SimToken } from './token-similarity.js';
 import { rarityWeight } from './token-weights.js';
 
 /**
@@ -203,7 +203,21 @@ export function expandToken(data: IndexData, token: SimToken, scratch: Expansion
     // Two-letter skeletons only count with an abjad spelling on one side, or the same vowels
     // (see tokenSimilarity).
     const short = token.skeleton.length === 2 && !token.abjad;
-    if (same !== undefined) for (const id of same) if (!short || (data.tokens[id] as SimToken).abjad) consider(data, token, scratch, visit, id);
+    if (same !== undefined) {
+      const len = token.text.length;
+      const vowelled = hasVowel(token.text);
+      for (const id of same) {
+        const other = data.tokens[id] as SimToken;
+        if (short && !other.abjad) continue;
+        // Equal Latin skeletons of very different lengths meet neither as a skeleton (see
+        // tokenSimilarity) nor as a slip: skip them without comparing (large buckets).
+        if (!token.abjad && !other.abjad && vowelled) {
+          const olen = data.tokenLength[id] as number;
+          if (Math.abs(olen - len) > 2 && Math.min(olen, len) < 0.7 * Math.max(olen, len) && hasVowel(other.text)) continue;
+        }
+        consider(data, token, scratch, visit, id);
+      }
+    }
     if (short) for (const id of data.shortTokens.get(shortKey(token)) ?? []) consider(data, token, scratch, visit, id);
   }
   const keys = data.deletionKeys;

@@ -225,7 +225,7 @@ export class IndexedScorer {
   /** The full result for a hit: re-aligns the winning pair with detail for the explanation. */
   result(queryNames: readonly QueryName[], entityIndex: number, best: { score: number; query: number; name: number }, features: FeatureContribution[]): ScoreResult {
     const d = this.data;
-    const entity = d.entities[entityIndex] as Entity;
+    const entity = d.entities.get(entityIndex);
     const score = combine(best.score, features);
     if (best.name < 0) {
       const first = entity.names[0];

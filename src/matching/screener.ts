@@ -76,7 +76,7 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
     const scored = new Set<number>();
     const score = (e: number, include: ((nameId: number) => boolean) | undefined): void => {
       scored.add(e);
-      const entity = data.entities[e] as Entity;
+      const entity = data.entities.get(e);
       const best = scorer.bestName(queryNames, e, include);
       const features = entityFeatures(facts, entity);
       if (combine(best.score, features) < minScore) return;
@@ -86,7 +86,7 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
     for (const c of candidates) {
       // Most features can add nothing to this entity (no listed date of birth, no nationality):
       // then its bound must reach minScore on its own.
-      if (c.bound + possibleLift(facts, data.entities[c.entityIndex] as Entity) >= minScore) score(c.entityIndex, touched);
+      if (c.bound + possibleLift(facts, data.entities.get(c.entityIndex)) >= minScore) score(c.entityIndex, touched);
     }
     // A matching document decides whatever the name says, so documents bring their own candidates.
     for (const d of facts.documents) {

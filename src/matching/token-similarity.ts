@@ -170,7 +170,7 @@ export function typoSimilarity(a: string, b: string): number {
 }
 
 /** Whether a folded text has a vowel (a, e, i, o, u, y). */
-function hasVowel(text: string): boolean {
+export function hasVowel(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79) return true;

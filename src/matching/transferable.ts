@@ -1,24 +1,27 @@
-import type { Entity } from '../domain/index.js';
 import type { HashMultimapData } from './hash-multimap.js';
+import { packEntities, PackedEntityTable, type PackedEntities } from './entity-table.js';
 import { deriveLookups, type IndexArrays, type IndexData, type IndexStrings } from './index-data.js';
 import type { SimToken } from './token-similarity.js';
 
 /**
  * An index in a form worker threads receive cheaply: every typed array is copied once onto a
- * SharedArrayBuffer (postMessage then shares it, no copy per worker), and the vocabulary and
- * entities travel as one JSON string. A worker rebuilds only the small maps.
+ * SharedArrayBuffer (postMessage then shares it, no copy per worker), the vocabulary travels
+ * as one JSON string, and the entities as packed typed arrays (`PackedEntities`) that a worker reads
+ * one entity at a time, when it scores it: parsing a million entities up front cost a worker
+ * more than screening thousands of subjects. A worker rebuilds only the small maps.
  *
  * Entities travel with what matching reads (names, dates of birth, nationalities,
  * citizenships, gender, documents, schema, caption): remarks, addresses, listings, relations and
- * properties stay behind, as empty arrays, to keep the string small.
+ * properties stay behind, as empty arrays.
  */
 export interface TransferableIndex {
   readonly format: 'vigil-match-index/2';
   readonly counts: { entityCount: number; nameCount: number; tokenCount: number; maxInitialWeight: number };
   readonly arrays: Readonly<Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>>;
   readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', HashMultimapData>>;
-  /** `{ tokens: [text, skeleton, vowels, variantIds, abjad, syllabic][], entities: Entity[] }` */
+  /** `{ tokens: [text, skeleton, vowels, variantIds, abjad, syllabic][], documents: [number, entities][] }` */
   readonly json: string;
+  readonly entities: PackedEntities;
 }
 
 const TYPED_FIELDS = [
@@ -66,26 +69,24 @@ function shareMultimap(m: HashMultimapData): HashMultimapData {
   return { table: share(m.table), values: share(m.values), filter: share(m.filter) };
 }
 
-function forMatching(e: Entity): Entity {
-  return { ...e, birthPlaces: [], addresses: [], listings: [], relations: [], remarks: [], properties: {} };
-}
-
 export function toTransferable(data: IndexData): TransferableIndex {
   const arrays = {} as Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>;
   for (const f of TYPED_FIELDS) arrays[f] = share(data[f]);
   const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.vowels, t.variantIds, t.abjad, t.syllabic]);
+  const packed = packEntities(data.entities);
   return {
     format: 'vigil-match-index/2',
     counts: { entityCount: data.entityCount, nameCount: data.nameCount, tokenCount: data.tokenCount, maxInitialWeight: data.maxInitialWeight },
     arrays,
     multimaps: { deletionKeys: shareMultimap(data.deletionKeys), compoundKeys: shareMultimap(data.compoundKeys) },
-    json: JSON.stringify({ tokens, entities: data.entities.map(forMatching) }),
+    json: JSON.stringify({ tokens, documents: [...data.documentEntities] }),
+    entities: { text: share(packed.text), cuts: share(packed.cuts), firstPiece: share(packed.firstPiece), schemas: share(packed.schemas), nameKinds: share(packed.nameKinds) },
   };
 }
 
 export function fromTransferable(t: TransferableIndex): IndexData {
   if (t.format !== 'vigil-match-index/2') throw new TypeError(`unknown index format ${String(t.format)}`);
-  const parsed = JSON.parse(t.json) as { tokens: [string, string, string, number[], boolean, boolean][]; entities: Entity[] };
+  const parsed = JSON.parse(t.json) as { tokens: [string, string, string, number[], boolean, boolean][]; documents: [string, number[]][] };
   const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, vowels, variantIds, abjad, syllabic]) => ({ text, skeleton, vowels, variantIds, abjad, syllabic }));
   const a = t.arrays;
   const arrays: IndexArrays = {
@@ -122,6 +123,6 @@ export function fromTransferable(t: TransferableIndex): IndexData {
     deletionKeys: t.multimaps.deletionKeys,
     compoundKeys: t.multimaps.compoundKeys,
   };
-  const strings: IndexStrings = { tokens, entities: parsed.entities };
-  return { ...arrays, ...strings, ...deriveLookups(arrays, strings) };
+  const strings: IndexStrings = { tokens, entities: new PackedEntityTable(t.entities) };
+  return { ...arrays, ...strings, ...deriveLookups(arrays, strings, new Map(parsed.documents)) };
 }

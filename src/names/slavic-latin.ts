@@ -60,13 +60,13 @@ function frenchEvidence(w: string): number {
   return score;
 }
 
+/** Letters and pairs every convention's evidence needs: most names have none and stop here. */
+const ANY_EVIDENCE = /[wjxčšžŝâûêëè]|tch|ou|gu|ii|^i/;
+
 /**
  * Which convention, if any, a name's Latin words are written in. `words` are lower-case as
  * written (diacritics kept), one per Latin word of the name.
  */
-/** Letters and pairs every convention's evidence needs: most names have none and stop here. */
-const ANY_EVIDENCE = /[wjxčšžŝâûêëè]|tch|ou|gu|ii|^i/;
-
 export function slavicConvention(words: readonly string[]): SlavicConvention {
   if (words.length === 0) return SlavicConvention.None;
   let any = false;

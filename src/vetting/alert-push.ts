@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AuditLog } from '../audit/index.js';
 import type { WebhookNotifier, WebhookSubscription } from '../notify/index.js';
 import type { Store } from '../store/index.js';
 import { toAlert, type Alert, type ListChange } from './alerts.js';
@@ -81,7 +82,7 @@ export async function pushClosed(push: AlertPush, alerts: readonly Alert[]): Pro
  * process died between commit and announcement is announced by the next one; webhook
  * deliveries are keyed by event id, so an alert is never delivered twice.
  */
-export async function pushPending(store: Store, push: AlertPush, now: () => Date = () => new Date()): Promise<number> {
+export async function pushPending(store: Store, push: AlertPush, now: () => Date = () => new Date(), audit?: AuditLog): Promise<number> {
   if (push.notifier === undefined && push.publish === undefined) return 0;
   const db = vettingDb(store);
   let pushed = 0;
@@ -89,6 +90,15 @@ export async function pushPending(store: Store, push: AlertPush, now: () => Date
     const rows = await db.selectFrom('vetting_alerts').selectAll().where('pushed_at', 'is', null).orderBy('seq').limit(500).execute();
     if (rows.length === 0) return pushed;
     for (const row of rows) await announce(push, alertEvent(toAlert(row), 'alert.raised'));
+    // Sending an alert out is a disclosure like a read: the trail says which ones left.
+    await audit?.append({
+      actor: { kind: 'system', id: 'vetting' },
+      action: 'alert.push',
+      subjectIds: [...new Set(rows.map((r) => r.subject_id))],
+      entityIds: [...new Set(rows.map((r) => r.entity_id))],
+      outcome: 'ok',
+      details: { alerts: rows.length, webhooks: push.notifier !== undefined },
+    });
     await db
       .updateTable('vetting_alerts')
       .set({ pushed_at: now().toISOString() })

@@ -73,7 +73,8 @@ export async function importSubjects(store: Store, input: string | Readable, opt
   let writing: Promise<void> = Promise.resolve();
   const write = async (keyed: Promise<{ subjects: Subject[]; keys: SubjectKeys[] }>, lines: number): Promise<void> => {
     const { subjects, keys } = await keyed;
-    const done = await enrolPrepared(store, subjects.map((subject, i) => ({ subject, keys: keys[i] as SubjectKeys })), meta);
+    // One transaction a chunk: a bulk load commits seldom.
+    const done = await enrolPrepared(store, subjects.map((subject, i) => ({ subject, keys: keys[i] as SubjectKeys })), meta, chunkSize);
     result.enrolled += done.enrolled;
     result.updated += done.updated;
     onProgress?.(lines);

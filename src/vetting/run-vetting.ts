@@ -148,14 +148,14 @@ async function vetSource(store: Store, source: string, from: number, to: number,
   let raised = 0;
   let closed = removedClosed.length;
   let matches = 0;
-  await pushPending(store, push, now);
+  await pushPending(store, push, now, options.audit);
   for (let start = 0; start < todo.length; start += batchSize) {
     const seqs = todo.slice(start, start + batchSize);
     const outcome = await screenBatch(store, { runId: run.id, diff, screener, changed, now: now().toISOString() }, seqs);
     raised += outcome.raised.length;
     closed += outcome.closed.length;
     matches += outcome.matches;
-    await pushPending(store, push, now);
+    await pushPending(store, push, now, options.audit);
     await pushClosed(push, outcome.closed);
     await options.onBatch?.({ runId: run.id, checkpoint: seqs[seqs.length - 1] as number, screened: start + seqs.length, raised });
   }

@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/index.js';
 import type { IndexSnapshot } from '../screening/index.js';
 import type { Store } from '../store/index.js';
-import type { AlertPush } from './alert-push.js';
+import { pushPending, type AlertPush } from './alert-push.js';
 import { purgeExpiredSubjects } from './purge.js';
 import { runVetting, type VettingLogger } from './run-vetting.js';
 
@@ -50,6 +50,8 @@ export function startVettingScheduler(store: Store, options: VettingSchedulerOpt
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
       now,
     });
+    // Alerts a crashed process committed but never announced go out now.
+    if (options.push !== undefined) await pushPending(store, options.push, now, options.audit);
     if (now().getTime() - lastPurge >= purgeEvery) {
       lastPurge = now().getTime();
       const { purged } = await purgeExpiredSubjects(store, { now, ...(options.audit !== undefined ? { audit: options.audit } : {}) });

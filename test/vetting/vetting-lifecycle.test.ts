@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditLog, type AuditRecord } from '../../src/audit/index.js';
 import type { EntityInput, Subject } from '../../src/domain/index.js';
 import { createWebhookNotifier } from '../../src/notify/index.js';
-import { enrolmentFor, DEFAULT_VETTING_SETTINGS, enrolSubjects, listAlerts, purgeExpiredSubjects, runVetting, type AlertEvent } from '../../src/vetting/index.js';
+import { enrolmentFor, DEFAULT_VETTING_SETTINGS, enrolSubjects, listAlerts, purgeExpiredSubjects, runVetting, startVettingScheduler, type AlertEvent } from '../../src/vetting/index.js';
 import { openTestStore, testDialect, type TestStore } from '../helpers/test-store.js';
 import { importVersion, toEntity } from './vetting-fixtures.js';
 
@@ -140,6 +140,23 @@ describe(`recurrent vetting, alert by alert (${testDialect()})`, () => {
     await importVersion(store, SOURCE, [orlov, mendoza, karpov()]);
     await runVetting(store);
     expect((await listAlerts(store)).map((a) => a.subjectId)).toEqual(['trav-1']);
+  });
+
+  it('re-vets after any import on its own, announces what it raised, and purges on its beat', async () => {
+    const heard: AlertEvent[] = [];
+    const scheduler = startVettingScheduler(store, { intervalMs: 3_600_000, push: { publish: (event) => heard.push(event) }, audit, now: () => new Date('2026-04-15T00:00:00Z') });
+    try {
+      await importVersion(store, SOURCE, [orlov, mendoza, karpov()]);
+      await scheduler.runNow();
+    } finally {
+      await scheduler.stop();
+    }
+    // The travellers' retention (30 days from 1 March) has ended by mid-April: they are purged after vetting.
+    expect((await listAlerts(store)).map((a) => a.subjectId).sort()).toEqual(['trav-1', 'trav-2']);
+    expect(heard.map((e) => e.data.subjectId).sort()).toEqual(['trav-1', 'trav-2']);
+    const actions = (await records(audit)).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['vetting.run', 'alert.push', 'subjects.purge']));
+    expect(await runVetting(store)).toEqual([]);
   });
 
   it('enrols by channel policy unless the request says otherwise', () => {
