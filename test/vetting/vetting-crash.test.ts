@@ -77,7 +77,7 @@ describe(`a vetting run killed midway (${testDialect()})`, () => {
       let committed = 0;
       // Kill at random points after a random number of batches, until a run finishes.
       for (let attempt = 0; attempt < 20; attempt += 1) {
-        const result = await runChild(url, attempt < 6 ? 1 + Math.floor(Math.random() * 4) : undefined);
+        const result = await runChild(url, attempt < 6 ? 1 + Math.floor(Math.random() * 2) : undefined);
         committed += result.batches;
         if (result.signal === 'SIGKILL') {
           kills += 1;
