@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AdvisorySettings } from '../advisories/index.js';
 import { VigilError } from '../domain/index.js';
+import { VettingSettings } from '../vetting/index.js';
 
 /** Every setting Vigil reads, validated once. Flags override the environment, which overrides the file. */
 export const VigilConfig = z
@@ -15,6 +17,10 @@ export const VigilConfig = z
      * here replaces the built-in official URLs for that source.
      */
     sourceUrls: z.record(z.string(), z.record(z.string(), z.string().url())).default({}),
+    /** Which screenings enrol their subjects for recurrent vetting, for how long, and how often vetting looks for list changes. */
+    vetting: VettingSettings.default(VettingSettings.parse({})),
+    /** Threat-level schemes, the screening posture each level sets, CAP sender and public address. */
+    advisories: AdvisorySettings.optional(),
   })
   .strict();
 export type VigilConfig = z.infer<typeof VigilConfig>;

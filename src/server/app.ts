@@ -34,6 +34,8 @@ import { listRoutes } from './routes/lists.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { screenRoutes } from './routes/screen.js';
 import { ServerConfig, type ServerConfigInput } from './server-config.js';
+import { ServerVetting } from './server-vetting.js';
+import type { VettingSettingsInput } from '../vetting/index.js';
 
 export interface AppDeps {
   store: Store;
@@ -46,6 +48,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Threat-level schemes and the posture each level sets; the shipped defaults otherwise. */
   advisorySettings?: AdvisorySettingsInput;
+  /** Which screenings enrol their subjects for recurrent vetting, and the vetting schedule; shipped defaults otherwise. */
+  vettingSettings?: VettingSettingsInput;
 }
 
 export type VigilApp = FastifyInstance & { readonly engineLoaded: Promise<void> };
@@ -97,6 +101,7 @@ export function buildApp(deps: AppDeps): VigilApp {
     ...(deps.advisorySettings !== undefined ? { settings: deps.advisorySettings } : {}),
   });
   const posture = new PostureHolder(advisories, app.log);
+  const vetting = new ServerVetting(deps.store, deps.vettingSettings, app.log);
   app.addHook('onReady', async () => {
     await posture.start();
     advisories.start();
@@ -106,8 +111,9 @@ export function buildApp(deps: AppDeps): VigilApp {
     posture.stop();
     await advisories.stop();
     await notifier.stop();
+    await vetting.close();
   });
-  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse };
+  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting };
 
   app.setErrorHandler(async (error, request, reply) => {
     let body = toErrorReply(error, { requestId: request.id, bodyLimit: request.routeOptions.bodyLimit ?? config.bodyLimit });

@@ -7,6 +7,7 @@ import type { EngineHolder } from './engine-holder.js';
 import type { PostureHolder } from './posture-holder.js';
 import type { ServerMetrics } from './metrics-registry.js';
 import type { ServerConfig } from './server-config.js';
+import type { ServerVetting } from './server-vetting.js';
 
 /** What every resource plugin is registered with: the capabilities' faces and the settings. */
 export interface RouteDeps {
@@ -21,4 +22,6 @@ export interface RouteDeps {
   posture: PostureHolder;
   notifier: WebhookNotifier;
   sse: SseHub<Viewer>;
+  /** Enrolment settings and queue, and the vetting scheduler's nudge. */
+  vetting: ServerVetting;
 }

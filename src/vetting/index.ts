@@ -3,15 +3,20 @@
  *
  * - `enrolSubjects(store, subjects, { channel, port, screenedAt, retentionDays })` keeps them,
  *   indexed for reverse look-up in the database; `enrolmentFor(settings, channel, flag)` says
- *   whether a screening enrols and for how long; `importSubjects` enrols a JSON-lines file.
+ *   whether a screening enrols and for how long; `importSubjects` enrols a JSON-lines file;
+ *   an `EnrolmentQueue` group-commits the enrolments of many concurrent screenings.
  * - `runVetting(store, options)` takes each list change from the store and raises alerts for
  *   enrolled subjects that now score at or above the review threshold on an added or changed
  *   entity (the same result as screening them all again), closes alerts of removed entities,
- *   and resumes where a crash stopped it.
+ *   and resumes where a crash stopped it; a lease in the database lets one process vet at a time.
  * - `listAlerts(store, filter)` reads alerts (callers audit each read); `pushPending` announces
  *   them through src/notify; `purgeExpiredSubjects` enforces retention.
  */
 export { enrolSubjects, reindexSubjects } from './enrol.js';
+export { EnrolmentQueue } from './enrolment-queue.js';
+export type { EnrolmentRequest } from './enrolment-queue.js';
+export { acquireLease, isLeaseBusy } from './vetting-lease.js';
+export type { VettingLease } from './vetting-lease.js';
 export type { EnrolOptions, EnrolResult } from './enrol.js';
 export { DEFAULT_VETTING_SETTINGS, enrolmentFor, VettingSettings } from './vetting-settings.js';
 export type { ChannelEnrolment, VettingSettingsInput } from './vetting-settings.js';

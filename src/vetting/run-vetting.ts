@@ -13,6 +13,7 @@ import { screenBatch } from './screen-batch.js';
 import { loadVocabulary } from './term-store.js';
 import { vettingDb } from './vetting-tables.js';
 import { advanceCursor, closeRemoved, openRun } from './vetting-runs.js';
+import { acquireLease, type VettingLease } from './vetting-lease.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** The part of a pino logger vetting uses. */
@@ -37,6 +38,8 @@ export interface VetOptions {
   actor?: AuditActor;
   logger?: VettingLogger;
   now?: () => Date;
+  /** How long the lease that keeps other processes from vetting at the same time lasts between renewals. Default 2 min. */
+  leaseMs?: number;
   /** Called after each committed batch (tests stop runs midway through it). */
   onBatch?: (progress: { runId: string; checkpoint: number; screened: number; raised: number }) => void | Promise<void>;
 }
@@ -103,7 +106,15 @@ function listedForms(snapshot: IndexSnapshot): ListedForms {
   return forms;
 }
 
-async function vetSource(store: Store, source: string, from: number, to: number, options: VetOptions, loaded: { snapshot: IndexSnapshot; vocabulary: Vocabulary; snapshotMs: number; vocabularyMs: number }): Promise<VetReport> {
+async function vetSource(
+  store: Store,
+  source: string,
+  from: number,
+  to: number,
+  options: VetOptions,
+  loaded: { snapshot: IndexSnapshot; vocabulary: Vocabulary; snapshotMs: number; vocabularyMs: number },
+  lease: VettingLease,
+): Promise<VetReport> {
   const { snapshot, vocabulary, snapshotMs, vocabularyMs } = loaded;
   const started = performance.now();
   const now = options.now ?? (() => new Date());
@@ -138,6 +149,7 @@ async function vetSource(store: Store, source: string, from: number, to: number,
   if (!model.ok) options.logger?.warn({ source, reason: model.reason }, 'vetting score bound not confirmed against the screener; screening every candidate');
   const bound = model.ok ? new ScoreBound(probes, plan, vocabulary, threshold) : undefined;
   const { candidates: candidateCount, seqs: chosen, boundMs } = await chooseCandidates(store, plan, probes, vocabulary, bound);
+  await lease.renew();
   const candidatesMs = elapsed(t) - boundMs;
   await db.updateTable('vetting_runs').set({ candidates: candidateCount }).where('id', '=', run.id).execute();
 
@@ -157,6 +169,7 @@ async function vetSource(store: Store, source: string, from: number, to: number,
     matches += outcome.matches;
     await pushPending(store, push, now, options.audit);
     await pushClosed(push, outcome.closed);
+    await lease.renew();
     await options.onBatch?.({ runId: run.id, checkpoint: seqs[seqs.length - 1] as number, screened: start + seqs.length, raised });
   }
   const screenMs = elapsed(t);
@@ -210,14 +223,28 @@ async function vetSource(store: Store, source: string, from: number, to: number,
  * const reports = await runVetting(store, { audit, push: { notifier } });
  */
 export async function runVetting(store: Store, options: VetOptions = {}): Promise<VetReport[]> {
-  const db = vettingDb(store);
-  const sources = await store.listSources();
-  const chosen = options.source === undefined ? sources : sources.filter((s) => s.source === options.source);
-  if (options.source !== undefined && chosen.length === 0) throw new VigilError('STORE_NOT_FOUND', `no list source ${options.source}`, { source: options.source });
   if (options.since !== undefined && !(Number.isInteger(options.since) && options.since >= 0)) {
     throw new VigilError('INVALID_INPUT', `since must be a version number from 0, not ${options.since}`, { field: 'since' });
   }
-  const cursors = new Map((await db.selectFrom('vetting_cursors').selectAll().execute()).map((c) => [c.source, Number(c.vetted_version)]));
+  // Looked at before taking the lease (an idle scheduler writes nothing) and again after it
+  // (another process may have vetted in between).
+  if ((await pendingWork(store, options)).length === 0) return [];
+  const now = options.now ?? (() => new Date());
+  const lease = await acquireLease(store, { now, ...(options.leaseMs !== undefined ? { ttlMs: options.leaseMs } : {}) });
+  try {
+    const work = await pendingWork(store, options);
+    return work.length === 0 ? [] : await vetUnderLease(store, work, options, lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+/** Per source, the change not vetted yet (or since `options.since`). */
+async function pendingWork(store: Store, options: VetOptions): Promise<Array<{ source: string; from: number; to: number }>> {
+  const sources = await store.listSources();
+  const chosen = options.source === undefined ? sources : sources.filter((s) => s.source === options.source);
+  if (options.source !== undefined && chosen.length === 0) throw new VigilError('STORE_NOT_FOUND', `no list source ${options.source}`, { source: options.source });
+  const cursors = new Map((await vettingDb(store).selectFrom('vetting_cursors').selectAll().execute()).map((c) => [c.source, Number(c.vetted_version)]));
   const work: Array<{ source: string; from: number; to: number }> = [];
   for (const summary of chosen) {
     const to = summary.currentVersion;
@@ -227,7 +254,11 @@ export async function runVetting(store: Store, options: VetOptions = {}): Promis
     }
     if (from < to) work.push({ source: summary.source, from, to });
   }
-  if (work.length === 0) return [];
+  return work;
+}
+
+async function vetUnderLease(store: Store, work: ReadonlyArray<{ source: string; from: number; to: number }>, options: VetOptions, lease: VettingLease): Promise<VetReport[]> {
+  const db = vettingDb(store);
   const now = options.now ?? (() => new Date());
   // Nobody enrolled: every change is vetted by definition, and no snapshot is worth building.
   if ((await db.selectFrom('vetting_subjects').select('seq').limit(1).executeTakeFirst()) === undefined) {
@@ -244,10 +275,11 @@ export async function runVetting(store: Store, options: VetOptions = {}): Promis
     loadVocabulary(store).then((v) => ({ v, ms: elapsed(t) })),
   ]);
   const loaded = { snapshot: snapshot.s, vocabulary: vocabulary.v, snapshotMs: snapshot.ms, vocabularyMs: vocabulary.ms };
+  await lease.renew();
   const reports: VetReport[] = [];
   for (const { source, from, to } of work) {
     if (loaded.snapshot.versions[source] !== to) throw new VigilError('CONFLICT', `${source} changed while vetting started; run again`, { source });
-    reports.push(await vetSource(store, source, from, to, options, loaded));
+    reports.push(await vetSource(store, source, from, to, options, loaded, lease));
   }
   return reports;
 }

@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import { pushPending, type AlertPush } from './alert-push.js';
 import { purgeExpiredSubjects } from './purge.js';
 import { runVetting, type VettingLogger } from './run-vetting.js';
+import { isLeaseBusy } from './vetting-lease.js';
 
 export interface VettingSchedulerOptions {
   /** How often list versions are checked for changes not vetted yet. Default 60 s. */
@@ -26,7 +27,8 @@ export interface VettingScheduler {
 
 /**
  * Re-vets after every list import, whichever process imported it: list versions are polled
- * (cheap), and a version not vetted yet starts a run. Purges expired subjects on its own,
+ * (cheap), and a version not vetted yet starts a run; `runNow` starts one at once (after an
+ * import through this process). Across processes the vetting lease lets one run at a time. Purges expired subjects on its own,
  * slower, beat. One tick at a time; a failed tick is logged and the next one tries again (an
  * interrupted run resumes from its checkpoint).
  *
@@ -61,6 +63,11 @@ export function startVettingScheduler(store: Store, options: VettingSchedulerOpt
   const runNow = (): Promise<void> => {
     running ??= tick()
       .catch((error: unknown) => {
+        // Another replica is vetting: its run covers the change, and this one looks again next tick.
+        if (isLeaseBusy(error)) {
+          options.logger?.info({ reason: error instanceof Error ? error.message : String(error) }, 'vetting left to another process');
+          return;
+        }
         if (options.logger !== undefined) options.logger.error({ err: error }, 'vetting tick failed; the next tick retries');
         else process.emitWarning(`vigil vetting: a tick failed and the next one retries: ${error instanceof Error ? error.message : String(error)}`);
       })

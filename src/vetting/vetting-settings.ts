@@ -26,6 +26,10 @@ export const VettingSettings = z
       sea_arrival: { enrol: true, retentionDays: 90 },
       land_border: { enrol: false, retentionDays: 30 },
     }),
+    /** How often a server looks for list versions not vetted yet (an import through it starts a run at once); 0 turns it off. */
+    intervalMs: z.number().int().min(0).default(60_000),
+    /** How often a server purges subjects whose retention ended. */
+    purgeEveryMs: z.number().int().min(60_000).default(3_600_000),
   })
   .strict();
 export type VettingSettings = z.infer<typeof VettingSettings>;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../store/index.js';
 
 /**
- * The tables vetting owns (migration 0005-vetting), seen through `store.db.withTables()`.
+ * The tables vetting owns (migrations 0005-vetting and 0007-vetting-lease), seen through `store.db.withTables()`.
  * Times are ISO-8601 UTC text; ids are integers allocated from `vetting_counters`.
  */
 export type VettingTables = {
@@ -38,6 +38,7 @@ export type VettingTables = {
     raised: number;
     closed: number;
   };
+  vetting_leases: { name: string; holder: string; acquired_at: string; expires_at: string };
   vetting_cursors: { source: string; vetted_version: number; updated_at: string };
   vetting_alerts: {
     seq: number;

@@ -28,10 +28,10 @@ describe('vigil lists and vigil entity, as a user runs them', () => {
     const first = await runCli(['--db', db, 'lists', 'import', join(OFAC, 'history/sdn_2024-04-26.csv'), '--json']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject([{ source: 'ofac-sdn', status: 'created', version: 1 }]);
+    expect(JSON.parse(first.stdout)).toMatchObject({ imports: [{ source: 'ofac-sdn', status: 'created', version: 1 }] });
 
     const second = await runCli(['--db', db, 'lists', 'import', join(OFAC, 'history/sdn_2024-05-01.csv'), '--json']);
-    expect(JSON.parse(second.stdout)).toMatchObject([{ source: 'ofac-sdn', status: 'created', version: 2, added: 298, removed: 0 }]);
+    expect(JSON.parse(second.stdout)).toMatchObject({ imports: [{ source: 'ofac-sdn', status: 'created', version: 2, added: 298, removed: 0 }] });
 
     const diff = await runCli(['--db', db, 'lists', 'diff', 'ofac-sdn', '--json']);
     const parsed = JSON.parse(diff.stdout) as { from: number; to: number; added: unknown[]; removed: unknown[] };
@@ -73,7 +73,7 @@ describe('vigil lists and vigil entity, as a user runs them', () => {
 
     const skipped = await runCli(['--db', db, 'lists', 'import', bad, '--source-id', 'ofac-test', '--skip-invalid', '--json']);
     expect(skipped.code).toBe(0);
-    const report = JSON.parse(skipped.stdout) as Array<{ entities: number; skipped: Array<{ line: number }> }>;
+    const report = (JSON.parse(skipped.stdout) as { imports: Array<{ entities: number; skipped: Array<{ line: number }> }> }).imports;
     expect(report[0]?.entities).toBe(2);
     expect(report[0]?.skipped.map((s) => s.line)).toEqual([2]);
   });

@@ -3,6 +3,7 @@ import { createAuditLog, type AuditActor, type AuditInput, type AuditLog } from 
 import { VigilError } from '../../domain/index.js';
 import { createIdentityService, type IdentityService, type Organisation } from '../../sharing/index.js';
 import type { Store } from '../../store/index.js';
+import type { VigilConfig } from '../../config/index.js';
 import { withStore, type GlobalOptions } from '../context.js';
 
 export interface AdminContext {
@@ -10,6 +11,7 @@ export interface AdminContext {
   identity: IdentityService;
   audit: AuditLog;
   actor: AuditActor;
+  config: VigilConfig;
 }
 
 /** `cli:<os user>`: the person at the terminal, as far as the machine knows them. */
@@ -26,10 +28,10 @@ export function cliActor(): AuditActor {
 
 /** Opens the store with the identity service and the audit log; flushes the log before closing. */
 export function withAdmin<T>(options: GlobalOptions, work: (context: AdminContext) => Promise<T>): Promise<T> {
-  return withStore(options, async (store) => {
+  return withStore(options, async (store, config) => {
     const audit = createAuditLog(store);
     try {
-      return await work({ store, identity: createIdentityService(store), audit, actor: cliActor() });
+      return await work({ store, identity: createIdentityService(store), audit, actor: cliActor(), config });
     } finally {
       await audit.close();
     }

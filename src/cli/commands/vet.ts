@@ -17,7 +17,8 @@ function parseSince(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function render(reports: VetReport[]): string {
+/** The vetting runs as a table: `vigil vet` and `vigil lists import` print it. */
+export function renderVetReports(reports: VetReport[]): string {
   if (reports.length === 0) return 'nothing to vet: every list version has been vetted';
   return table(
     ['source', 'change', 'added', 'changed', 'removed', 'candidates', 'screened', 'alerts raised', 'alerts closed', 'seconds'],
@@ -55,6 +56,6 @@ export function vetCommand(): Command {
           push: { notifier: createWebhookNotifier(store, { deliverOnNotify: false }) },
         }),
       );
-      emit(reports, options, render);
+      emit(reports, options, renderVetReports);
     });
 }

@@ -11,7 +11,7 @@ import { errorResponses, Explanation } from '../schemas.js';
 export interface AlertRouteOptions extends RouteDeps {
   /** The hub alert streams hang on (alerts only; the app's shared hub carries advisories). */
   alertHub?: SseHub<Viewer>;
-  /** How often list versions are checked for changes to re-vet; 0 turns the scheduler off. Default 60 s. */
+  /** How often list versions are checked for changes to re-vet; 0 turns the scheduler off. Default: the vetting settings' `intervalMs`. */
   vettingIntervalMs?: number;
   /** How often the stream looks for new alerts (any process may raise them). Default 2 s. */
   streamPollMs?: number;
@@ -95,9 +95,17 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
   };
 
   app.addHook('onReady', async () => {
-    const interval = deps.vettingIntervalMs ?? 60_000;
+    const interval = deps.vettingIntervalMs ?? deps.vetting.settings.intervalMs;
     if (interval > 0) {
-      scheduler = startVettingScheduler(store, { intervalMs: interval, snapshot: () => deps.engine.snapshot, push: { notifier }, audit, logger: app.log });
+      scheduler = startVettingScheduler(store, {
+        intervalMs: interval,
+        purgeEveryMs: deps.vetting.settings.purgeEveryMs,
+        snapshot: () => deps.engine.snapshot,
+        push: { notifier },
+        audit,
+        logger: app.log,
+      });
+      deps.vetting.attach(scheduler);
     }
     poller = setInterval(() => {
       poll().catch((error: unknown) => app.log.error({ err: error }, 'alert stream poll failed'));

@@ -61,7 +61,7 @@ function progressLogger(request: FastifyRequest): (source: string, recordsRead: 
 }
 
 /** Sources, versions, differences and imports. */
-export const listRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { store, engine, audit, config }) => {
+export const listRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { store, engine, audit, config, vetting }) => {
   app.get('/v1/lists', {
     config: { roles: READERS, action: 'list.read' },
     schema: {
@@ -161,6 +161,7 @@ export const listRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { store,
             onProgress: progressLogger(request),
           });
           await current.refresh();
+          if (imports.some((i) => i.status === 'created')) vetting.vetSoon();
           await recordAudit(audit, request, {
             outcome: 'ok',
             details: { source, imports: imports.map((i) => ({ version: i.version, status: i.status, added: i.added, changed: i.changed, removed: i.removed, skipped: i.skipped.length })) },

@@ -23,6 +23,10 @@ const ScreeningContext = {
     .boolean()
     .optional()
     .describe('Screen without opening a case, e.g. results while an officer types; redress suppressions still apply. Default false: a result that is not clear opens (or joins) a case.'),
+  enrol: z
+    .boolean()
+    .optional()
+    .describe("Keep the subjects enrolled for recurrent vetting (re-vetted whenever a list changes, until their retention ends). Default: the channel's setting (visa, visa_waiver, air_arrival and sea_arrival enrol). A preview never enrols."),
 };
 
 const SEVERITY: Record<Decision, number> = { clear: 0, review: 1, match: 2 };
@@ -47,7 +51,7 @@ function batchSizeOf(body: unknown): number | undefined {
 }
 
 /** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
-export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity }) => {
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting }) => {
   const cases = createCaseService(store, { audit, directory: identity });
   const SingleRequest = ScreenedSubject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
   const BatchRequest = z
@@ -77,7 +81,7 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
     },
     handler: async (request) => {
       const current = engine.get();
-      const { channel, port, origin, purpose, preview, ...rest } = request.body;
+      const { channel, port, origin, purpose, preview, enrol, ...rest } = request.body;
       const batch = 'subjects' in rest;
       const options = {
         ...(posture.current !== undefined ? { posture: posture.current } : {}),
@@ -93,6 +97,20 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
           ? await applySuppressionsMany(store, items)
           : await cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
       for (const result of results) metrics.screenings.inc({ decision: result.decision });
+      // Enrolled before the answer: a traveller screened here is re-vetted when a list changes,
+      // and a failure to enrol fails the screening rather than leave them out unseen.
+      const enrolment = preview === true ? { enrol: false, retentionDays: 0 } : vetting.enrolmentFor(channel, enrol);
+      if (enrolment.enrol) {
+        try {
+          await vetting.enrolments.enrol(
+            subjects.map(({ redressNumber: _redress, ...subject }) => subject),
+            { ...(channel !== undefined ? { channel } : {}), ...(port !== undefined ? { port } : {}), retentionDays: enrolment.retentionDays },
+          );
+        } catch (error) {
+          if (error instanceof VigilError) throw error;
+          throw new VigilError('STORE_FAILED', `the subjects could not be enrolled for recurrent vetting, so no result is returned: ${error instanceof Error ? error.message : String(error)}`, { field: 'enrol' }, { cause: error });
+        }
+      }
       await recordAudit(audit, request, {
         subjectIds: results.map((r) => r.id),
         entityIds: hitIds(results),
@@ -104,6 +122,7 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
           ...(port !== undefined ? { port } : {}),
           subjects: results.length,
           ...(preview === true ? { preview: true } : {}),
+          ...(enrolment.enrol ? { enrolled: results.length } : {}),
           caseIds: results.flatMap((r) => (r.caseId !== undefined ? [r.caseId] : [])),
           listVersions: results[0]?.listVersions ?? {},
         },

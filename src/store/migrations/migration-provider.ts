@@ -5,6 +5,7 @@ import { auditMigration } from './0003-audit.js';
 import { advisoriesMigration } from './0004-advisories.js';
 import { vettingMigration } from './0005-vetting.js';
 import { casesMigration } from './0006-cases.js';
+import { vettingLeaseMigration } from './0007-vetting-lease.js';
 
 /**
  * Migrations in code rather than read from a folder, so the same provider works from `src`
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-advisories': advisoriesMigration,
   '0005-vetting': vettingMigration,
   '0006-cases': casesMigration,
+  '0007-vetting-lease': vettingLeaseMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { VigilError } from '../../../domain/index.js';
-import { DEFAULT_VETTING_SETTINGS, enrolmentFor, importSubjects, type ImportSubjectsResult } from '../../../vetting/index.js';
-import type { GlobalOptions } from '../../context.js';
+import { enrolmentFor, importSubjects, type ImportSubjectsResult } from '../../../vetting/index.js';
+import { configFrom, type GlobalOptions } from '../../context.js';
 import { emit, formatCount, progressReporter } from '../../output.js';
 import { withAdmin } from '../admin-context.js';
 
@@ -25,11 +25,11 @@ export function importSubjectsCommand(): Command {
     .option('--channel <channel>', 'the channel they were screened through (decides the default retention)', 'other')
     .option('--port <port>', 'port of entry or post')
     .option('--screened-at <time>', 'when they were screened (ISO-8601; default now)')
-    .option('--retention-days <n>', 'days to keep them after screening (default: the channel\'s)')
+    .option('--retention-days <n>', 'days to keep them after screening (default: the channel\'s, from the settings file)')
     .option('--json', 'print JSON')
     .action(async (file: string, _options: ImportOptions, command: Command) => {
       const options = command.optsWithGlobals<ImportOptions>();
-      const retentionDays = options.retentionDays === undefined ? enrolmentFor(DEFAULT_VETTING_SETTINGS, options.channel).retentionDays : Number(options.retentionDays);
+      const retentionDays = options.retentionDays === undefined ? enrolmentFor(configFrom(options).vetting, options.channel).retentionDays : Number(options.retentionDays);
       if (!(Number.isInteger(retentionDays) && retentionDays >= 1)) {
         throw new VigilError('INVALID_INPUT', `--retention-days must be a whole number from 1, not "${options.retentionDays ?? ''}"`, { field: '--retention-days' });
       }
