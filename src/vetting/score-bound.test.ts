@@ -9,8 +9,8 @@ const listed = ['AL-BAGHDADI, Abu Bakr', 'Viktor Nikolayevich KARPOV', 'LI Xin',
 );
 
 describe('the score model vetting bounds with', () => {
-  // Vetting restates the screener's part weights and caps to bound scores without screening;
-  // when this fails, src/matching changed them: update score-bound.ts and part-weights.ts.
+  // Vetting bounds scores without screening, from the scorer's constants and weights; when this
+  // fails, src/matching changed how it combines them: update the formula in score-bound.ts.
   it('still describes the screener', () => {
     const probes = entityProbes(listed, analyseListed(listed));
     const texts = ['mohammed', 'al', 'li', 'xin', 'ltd', 'karpov', 'unseen', ...probes.tokens.keys()];

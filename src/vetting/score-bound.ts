@@ -1,5 +1,5 @@
 import type { Entity, Subject } from '../domain/index.js';
-import { scoreSubject, type MatchIndex } from '../matching/index.js';
+import { informationFactor, SCORE_MODEL, scoreSubject, type MatchIndex } from '../matching/index.js';
 import { analyseName } from '../names/index.js';
 import type { CandidatePlan } from './candidate-plan.js';
 import type { EntityProbes } from './entity-probes.js';
@@ -22,26 +22,12 @@ import type { Vocabulary } from './vocabulary.js';
  * it can have (1 for the same text, `initial` for an initial, `inexact` otherwise). Subjects
  * whose bound stays below the review threshold cannot raise an alert and are not screened.
  *
- * The constants restate src/matching's (its scorer keeps them private); `confirmScoreModel`
- * checks them against the scorer's explanations before a run relies on them.
+ * The constants are the scorer's own (`SCORE_MODEL` from src/matching); `confirmScoreModel`
+ * still checks the formula against the scorer's explanations before a run relies on it.
  */
-export const SCORE_MODEL = Object.freeze({
-  /** An initial against a full part (SIM_INITIAL). */
-  initial: 0.6,
-  /** The most two different texts score: variant 0.92, skeleton 0.85, typo <= 0.92, joined 0.95. */
-  inexact: 0.95,
-  /** Birth date to the day plus nationality (MAX_FEATURE_LIFT). */
-  lift: 0.11,
-  /** Information counted in full (FULL_INFORMATION). */
-  fullInformation: 1.2,
-});
 
 /** The alignment reads at most this many parts of a name. */
 const MAX_PARTS = 30;
-
-function informationFactor(information: number): number {
-  return Math.min(1, 0.55 + (0.45 * information) / SCORE_MODEL.fullInformation);
-}
 
 /** A part or an alternative spelling, over parts `start..end` of its name. */
 interface Item {

@@ -1,33 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { createAdvisoryService, type Actor, type AdvisoryService } from '../../../advisories/index.js';
 import { createAuditLog } from '../../../audit/index.js';
 import { VigilError } from '../../../domain/index.js';
 import { createWebhookNotifier } from '../../../notify/index.js';
 import { createIdentityService, type Principal } from '../../../sharing/index.js';
-import { withStore, type GlobalOptions } from '../../context.js';
+import { withStore } from '../../context.js';
+import { signIn, type CredentialOptions } from '../sign-in.js';
 
-export interface CredentialOptions extends GlobalOptions {
-  as?: string;
-  passwordStdin?: boolean;
-  keyStdin?: boolean;
-}
-
-/** The options that say who runs the command; every advisories subcommand takes them. */
-export function withCredentials(command: Command): Command {
-  return command
-    .option('--as <username>', 'act as this user (their password from standard input with --password-stdin)')
-    .option('--password-stdin', 'read the password of --as from standard input')
-    .option('--key-stdin', 'act as the API key read from standard input')
-    .option('--json', 'print JSON');
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  // One trailing newline is how `echo` and here-strings end a line, not part of the secret.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
+export { withCredentials, type CredentialOptions } from '../sign-in.js';
 
 export interface AdvisoryCliContext {
   advisories: AdvisoryService;
@@ -43,15 +23,7 @@ export interface AdvisoryCliContext {
  */
 export function withAdvisories<T>(options: CredentialOptions, work: (context: AdvisoryCliContext) => Promise<T>): Promise<T> {
   return withStore(options, async (store) => {
-    const identity = createIdentityService(store);
-    let principal: Principal | undefined;
-    if (options.keyStdin === true) {
-      principal = await identity.resolveApiKey(await readStdin());
-      if (principal === undefined) throw new VigilError('AUTH_REQUIRED', 'the API key is not valid: unknown, malformed or revoked');
-    } else if (options.as !== undefined) {
-      if (options.passwordStdin !== true) throw new VigilError('INVALID_INPUT', '--as needs the password on standard input: add --password-stdin', { field: 'password' });
-      principal = await identity.authenticate(options.as, await readStdin());
-    }
+    const principal = await signIn(createIdentityService(store), options);
     const audit = createAuditLog(store);
     const notifier = createWebhookNotifier(store);
     const advisories = createAdvisoryService(store, { audit, notifier });
