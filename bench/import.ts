@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { planImports } from '../src/lists/index.js';
-import { importFiles, openStore, type Store } from '../src/store/index.js';
+import { importFiles, type Store } from '../src/store/index.js';
+import { withFreshStore } from './fresh-store.js';
 import { fmt, median, timeMs } from './stats.js';
 
 const SHARED = resolve(process.cwd(), '../shared/data');
@@ -19,33 +17,6 @@ async function parseOnly(paths: string[]): Promise<number> {
   return count;
 }
 
-async function withFreshStore<T>(dialect: 'sqlite' | 'postgres', work: (store: Store) => Promise<T>): Promise<T> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
-    const store = await openStore(join(dir, 'bench.db'));
-    try {
-      return await work(store);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const url = process.env.VIGIL_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `vigil_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const store = await openStore(scoped.toString());
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
-  }
-}
 
 export interface ImportBenchResult {
   dialect: string;

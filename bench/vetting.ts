@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import pg from 'pg';
 import type { Entity, Subject } from '../src/domain/index.js';
 import { planImports } from '../src/lists/index.js';
 import { buildSnapshot, screenStream } from '../src/screening/index.js';
-import { openStore, type Store } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
 import { importSubjects, listAlerts, runVetting, type VetReport } from '../src/vetting/index.js';
+import { DEFAULT_BENCH_PG_URL, withFreshStore } from './fresh-store.js';
 import { fmt, timeMs } from './stats.js';
 import { rng, syntheticSubjects } from './synthetic-list.js';
 
@@ -32,34 +31,8 @@ function argument(name: string): string | undefined {
 const SUBJECTS = Number(argument('subjects') ?? 1_000_000);
 const DIALECTS = (argument('dialect') ?? 'sqlite,postgres').split(',') as Array<'sqlite' | 'postgres'>;
 const BASELINE = !process.argv.includes('--no-baseline');
-const PG_URL = argument('pg') ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = argument('pg') ?? DEFAULT_BENCH_PG_URL;
 
-async function withFreshStore<T>(dialect: 'sqlite' | 'postgres', work: (store: Store) => Promise<T>): Promise<T> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-vetting-'));
-    const store = await openStore(join(dir, 'bench.db'));
-    try {
-      return await work(store);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const schema = `vigil_bench_vetting_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const scoped = new URL(PG_URL);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const store = await openStore(scoped.toString());
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
-  }
-}
 
 async function importFile(store: Store, file: string): Promise<void> {
   for (const plan of await planImports([file])) {
@@ -154,38 +127,42 @@ interface DialectResult {
 }
 
 async function benchDialect(dialect: 'sqlite' | 'postgres', subjects: readonly Subject[], planted: readonly Subject[]): Promise<DialectResult> {
-  return withFreshStore(dialect, async (store) => {
-    await importFile(store, BEFORE);
-    await runVetting(store);
-    // The bulk path of `vigil subjects import`: JSON lines in, validated, enrolled in chunks.
-    const enrolMs = await timeMs(() =>
-      importSubjects(store, Readable.from(jsonLines(subjects)), {
-        channel: 'visa',
-        retentionDays: 365,
-        screenedAt: '2024-04-28T10:00:00Z',
-        onProgress: (lines) => process.stderr.write(`  ${dialect}: enrolled ${lines.toLocaleString('en-US')}\r`),
-      }),
-    );
-    process.stderr.write(`  ${dialect}: enrolled ${subjects.length.toLocaleString('en-US')} in ${fmt(enrolMs / 1000)} s\n`);
-    await importFile(store, AFTER);
-    const [report] = await runVetting(store);
-    if (report === undefined) throw new Error('the 2024-05-01 import changed nothing');
-    const alerts = await listAlerts(store, { limit: 10_000 });
-    const alerted = new Set(alerts.map((a) => `${a.subjectId}\n${a.entityId}\n${Math.round(a.score * 10_000)}`));
-    const plantedIds = new Set(planted.map((p) => p.id));
-    const plantedFound = new Set(alerts.filter((a) => plantedIds.has(a.subjectId)).map((a) => a.subjectId)).size;
-    const result: DialectResult = { dialect, enrolMs, report, planted: planted.length, plantedFound };
-    if (BASELINE) {
-      const diff = await store.diff(report.source, report.from, report.to);
-      const changed = new Set([...diff.added, ...diff.changed].map((e) => e.id));
-      const full = await fullRescreen(store, subjects, changed);
-      const same = full.hits.size === alerted.size && [...full.hits].every((h) => alerted.has(h));
-      const inBaseline = new Set([...full.hits].map((h) => h.split('\n')[0] as string).filter((id) => plantedIds.has(id))).size;
-      result.baseline = { ms: full.ms, hits: full.hits.size, same };
-      result.plantedInBaseline = inBaseline;
-    }
-    return result;
-  });
+  return withFreshStore(
+    dialect,
+    async (store) => {
+      await importFile(store, BEFORE);
+      await runVetting(store);
+      // The bulk path of `vigil subjects import`: JSON lines in, validated, enrolled in chunks.
+      const enrolMs = await timeMs(() =>
+        importSubjects(store, Readable.from(jsonLines(subjects)), {
+          channel: 'visa',
+          retentionDays: 365,
+          screenedAt: '2024-04-28T10:00:00Z',
+          onProgress: (lines) => process.stderr.write(`  ${dialect}: enrolled ${lines.toLocaleString('en-US')}\r`),
+        }),
+      );
+      process.stderr.write(`  ${dialect}: enrolled ${subjects.length.toLocaleString('en-US')} in ${fmt(enrolMs / 1000)} s\n`);
+      await importFile(store, AFTER);
+      const [report] = await runVetting(store);
+      if (report === undefined) throw new Error('the 2024-05-01 import changed nothing');
+      const alerts = await listAlerts(store, { limit: 10_000 });
+      const alerted = new Set(alerts.map((a) => `${a.subjectId}\n${a.entityId}\n${Math.round(a.score * 10_000)}`));
+      const plantedIds = new Set(planted.map((p) => p.id));
+      const plantedFound = new Set(alerts.filter((a) => plantedIds.has(a.subjectId)).map((a) => a.subjectId)).size;
+      const result: DialectResult = { dialect, enrolMs, report, planted: planted.length, plantedFound };
+      if (BASELINE) {
+        const diff = await store.diff(report.source, report.from, report.to);
+        const changed = new Set([...diff.added, ...diff.changed].map((e) => e.id));
+        const full = await fullRescreen(store, subjects, changed);
+        const same = full.hits.size === alerted.size && [...full.hits].every((h) => alerted.has(h));
+        const inBaseline = new Set([...full.hits].map((h) => h.split('\n')[0] as string).filter((id) => plantedIds.has(id))).size;
+        result.baseline = { ms: full.ms, hits: full.hits.size, same };
+        result.plantedInBaseline = inBaseline;
+      }
+      return result;
+    },
+    { label: 'bench_vetting', pgUrl: PG_URL },
+  );
 }
 
 function render(results: DialectResult[], subjects: number, added: number): string {
