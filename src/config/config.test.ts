@@ -27,12 +27,14 @@ describe('settings from flags, environment and a file', () => {
       db: 'from-file.db',
       vetting: { channels: { land_border: { enrol: true, retentionDays: 14 } }, intervalMs: 5000 },
       advisories: { sender: 'ntas@dhs.example' },
+      server: { maxBatch: 200, rateLimit: { max: 100, windowMs: 1000 } },
     });
     const config = loadConfig({ file: path, env: { VIGIL_DB: 'from-env.db' } });
     expect(config.db).toBe('from-env.db');
     expect(config.vetting.channels['land_border']).toEqual({ enrol: true, retentionDays: 14 });
     expect(config.vetting.intervalMs).toBe(5000);
     expect(config.advisories?.sender).toBe('ntas@dhs.example');
+    expect(config.server).toMatchObject({ maxBatch: 200, rateLimit: { max: 100, windowMs: 1000 }, bodyLimit: 1024 * 1024 });
     expect(loadConfig({ file: path, env: { VIGIL_DB: 'from-env.db' }, flags: { db: 'flag.db' } }).db).toBe('flag.db');
   });
 
@@ -41,6 +43,7 @@ describe('settings from flags, environment and a file', () => {
     expect(() => loadConfig({ file: bad, env: {} })).toThrow(/vetting\.channels\.visa\.enrol/);
     const unknown = file('unknown.json', { vetting: { retentionDay: 10 } });
     expect(() => loadConfig({ file: unknown, env: {} })).toThrow(/vetting/);
+    expect(() => loadConfig({ file: file('server.json', { server: { maxBatch: 0 } }), env: {} })).toThrow(/server\.maxBatch/);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "db": ');
     expect(() => loadConfig({ file: broken, env: {} })).toThrow(/broken\.json is not valid JSON/);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AdvisorySettings } from '../advisories/index.js';
 import { VigilError } from '../domain/index.js';
+import { ServerConfig } from '../server/index.js';
 import { VettingSettings } from '../vetting/index.js';
 
 /** Every setting Vigil reads, validated once. Flags override the environment, which overrides the file. */
@@ -21,6 +22,8 @@ export const VigilConfig = z
     vetting: VettingSettings.default(VettingSettings.parse({})),
     /** Threat-level schemes, the screening posture each level sets, CAP sender and public address. */
     advisories: AdvisorySettings.optional(),
+    /** The HTTP service: body and batch limits, rate limits, CORS origins, cookies, docs; `vigil serve` flags override. */
+    server: ServerConfig.optional(),
   })
   .strict();
 export type VigilConfig = z.infer<typeof VigilConfig>;
