@@ -3,9 +3,9 @@ import autocannon from 'autocannon';
 /**
  * The load generator for `bench/http.ts`, run in its own process so it does not share an event
  * loop with the server it measures. Reads its job as JSON from standard input, prints the result
- * as JSON. Every request body gets a unique subject id in place of `__ID__` (r0, r1, ...), and
- * the ids of the subjects answered with 2xx are returned, so the caller can match each answered
- * request with its audit record.
+ * as JSON. Every request body gets a unique subject id in place of `__ID__` (the job's prefix and
+ * a counter), and the ids of the subjects answered with 2xx are returned, so the caller can match
+ * each answered request with its audit record.
  */
 interface LoadJob {
   url: string;
@@ -13,6 +13,8 @@ interface LoadJob {
   headers: Record<string, string>;
   /** Request bodies used in turn (POST only). */
   bodies?: string[];
+  /** Put before the counter in each subject id, so ids stay unique across runs. */
+  idPrefix?: string;
   connections: number;
   durationSeconds: number;
 }
@@ -20,9 +22,10 @@ interface LoadJob {
 let input = '';
 for await (const chunk of process.stdin) input += (chunk as Buffer).toString();
 const job = JSON.parse(input) as LoadJob;
+const prefix = job.idPrefix ?? 'r';
 let next = 0;
 const answeredIds: string[] = [];
-const ID = /^\{"id":"(r\d+)"/;
+const ID = /^\{"id":"([^"]+)"/;
 const result = await autocannon({
   url: job.url,
   connections: job.connections,
@@ -36,7 +39,7 @@ const result = await autocannon({
             method: job.method,
             setupRequest: (request) => {
               const template = job.bodies?.[next % (job.bodies?.length ?? 1)] ?? '';
-              const body = template.replace('__ID__', `r${next}`);
+              const body = template.replace('__ID__', `${prefix}${next}`);
               next += 1;
               return { ...request, body };
             },

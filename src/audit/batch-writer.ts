@@ -1,7 +1,7 @@
 import { VigilError } from '../domain/index.js';
 import type { AuditDb } from './audit-context.js';
-import { CHAIN_ID } from './audit-context.js';
 import { toAuditRow } from './audit-rows.js';
+import { AuditStatements } from './audit-statements.js';
 import type { AuditInput, AuditRecord } from './audit-types.js';
 import { hashAuditRecord } from './record-hash.js';
 
@@ -26,12 +26,15 @@ export class BatchWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private readonly statements: AuditStatements;
 
   constructor(
     private readonly db: AuditDb,
     private readonly flushMs: number,
     private readonly maxBatch: number,
-  ) {}
+  ) {
+    this.statements = new AuditStatements(db);
+  }
 
   enqueue(input: AuditInput, at: string): Promise<AuditRecord> {
     if (this.queue.length >= MAX_QUEUED) {
@@ -80,12 +83,7 @@ export class BatchWriter {
       records = await this.db.transaction().execute(async (trx) => {
         // Writing the head row first takes its lock (PostgreSQL) or the database's write lock
         // (SQLite) before anything is read, so no other writer can slip in between read and write.
-        const head = await trx
-          .updateTable('audit_chain_head')
-          .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-          .where('id', '=', CHAIN_ID)
-          .returning(['seq', 'hash'])
-          .executeTakeFirst();
+        const head = (await trx.executeQuery(this.statements.lockHead)).rows[0];
         if (head === undefined) throw new Error('the audit chain head row is missing');
         let seq = Number(head.seq);
         let prevHash = head.hash;
@@ -97,10 +95,10 @@ export class BatchWriter {
           return { ...content, hash };
         });
         for (let start = 0; start < written.length; start += ROWS_PER_INSERT) {
-          await trx.insertInto('audit_records').values(written.slice(start, start + ROWS_PER_INSERT).map(toAuditRow)).execute();
+          await trx.executeQuery(this.statements.insert(written.slice(start, start + ROWS_PER_INSERT).map(toAuditRow)));
         }
         const last = batch[batch.length - 1];
-        await trx.updateTable('audit_chain_head').set({ seq, hash: prevHash, updated_at: last?.at ?? new Date().toISOString() }).where('id', '=', CHAIN_ID).execute();
+        await trx.executeQuery(this.statements.moveHead(seq, prevHash, last?.at ?? new Date().toISOString()));
         return written;
       });
     } catch (error) {

@@ -6,6 +6,7 @@ import type { CaseDb, CaseTables, SuppressionsTable } from './case-tables.js';
 import type { HitSuppression, MarkedHit, SuppressedResult } from './case-types.js';
 import { decideFromHits, type Thresholds } from './decide-from-hits.js';
 import { normaliseRedressNumber } from './redress-number.js';
+import { screenedContent } from './screened-content.js';
 import { fingerprintOf, sameCoreIdentity, subjectIdentity, type SubjectIdentity } from './subject-fingerprint.js';
 
 export interface SuppressionOptions {
@@ -98,17 +99,8 @@ export async function applySuppressionsMany(
   if (rows.length === 0) return items.map((item) => ({ ...item.result }));
 
   // The entity as this result saw it: the suppression holds only while it is unchanged.
-  const hashes = new Map<string, Promise<string | undefined>>();
-  const hashAsScreened = (entityId: string, versions: Readonly<Record<string, number>>): Promise<string | undefined> => {
-    const version = versions[sourceOf(entityId)];
-    const key = `${entityId}@${version ?? 'current'}`;
-    let hash = hashes.get(key);
-    if (hash === undefined) {
-      hash = store.getEntity(entityId, version).then((stored) => stored?.contentHash);
-      hashes.set(key, hash);
-    }
-    return hash;
-  };
+  const hashAsScreened = async (entityId: string, versions: Readonly<Record<string, number>>): Promise<string | undefined> =>
+    (await screenedContent(store, entityId, versions[sourceOf(entityId)])).hash ?? undefined;
 
   return Promise.all(
     items.map(async (item, index): Promise<SuppressedResult> => {

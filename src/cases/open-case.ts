@@ -6,6 +6,7 @@ import type { CaseDb, CaseHitsTable, CasesTable } from './case-tables.js';
 import type { CaseSource, MarkedHit, SuppressedResult } from './case-types.js';
 import type { ScreenedSubject } from './case-inputs.js';
 import { derivePriority, priorityRank } from './priority.js';
+import { screenedContent, type ScreenedContent } from './screened-content.js';
 import { subjectFingerprint } from './subject-fingerprint.js';
 
 export function newId(prefix: string): string {
@@ -47,14 +48,13 @@ function sourceOf(entityId: string): string {
 }
 
 /** The entity content each hit was screened against, so a later suppression can tell when it changes. */
-async function screenedContent(store: Store, hits: readonly MarkedHit[], versions: Readonly<Record<string, number>>, known: ReadonlyMap<string, string> | undefined): Promise<Array<{ hash: string | null; version: number | null }>> {
+async function contentOfHits(store: Store, hits: readonly MarkedHit[], versions: Readonly<Record<string, number>>, known: ReadonlyMap<string, string> | undefined): Promise<ScreenedContent[]> {
   return Promise.all(
     hits.map(async (hit) => {
       const version = versions[sourceOf(hit.entityId)];
       const knownHash = known?.get(hit.entityId);
       if (knownHash !== undefined) return { hash: knownHash, version: version ?? null };
-      const stored = await store.getEntity(hit.entityId, version);
-      return { hash: stored?.contentHash ?? null, version: stored?.version ?? version ?? null };
+      return screenedContent(store, hit.entityId, version);
     }),
   );
 }
@@ -75,7 +75,7 @@ export async function openCase(db: CaseDb, store: Store, input: OpenCaseInput, a
     input.source === 'screening'
       ? sha256Hex(canonicalJson({ org: input.orgId, fingerprint, hits: live.map((h) => h.entityId).sort(), channel: input.channel ?? null, port: input.port ?? null }))
       : null;
-  const content = await screenedContent(store, result.hits, result.listVersions, input.knownHashes);
+  const content = await contentOfHits(store, result.hits, result.listVersions, input.knownHashes);
   const id = newId('case');
   const row: Insertable<CasesTable> = {
     id,

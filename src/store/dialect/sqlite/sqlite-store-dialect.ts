@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { VigilError } from '../../../domain/index.js';
 import type { Database } from '../../database.js';
 import { StoreDialectBase } from '../store-dialect-base.js';
+import { withStatementCache } from './statement-cache.js';
 import type { StoreDialectFactory } from '../store-dialect.js';
 
 const IN_MEMORY = ':memory:';
@@ -37,7 +38,7 @@ export class SqliteStoreDialect extends StoreDialectBase {
       const reason = error instanceof Error ? error.message : String(error);
       throw new VigilError('STORE_FAILED', `cannot open SQLite store ${this.path}: ${reason}`, { path: this.path }, { cause: error });
     }
-    return Promise.resolve(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
+    return Promise.resolve(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }));
   }
 }
 
