@@ -21,10 +21,15 @@ export interface Row {
   note?: string;
 }
 
+/**
+ * JavaScript heap plus memory outside it, each byte once: Node counts an ArrayBuffer's memory in
+ * both `external` and `arrayBuffers`, a SharedArrayBuffer's (the index's arrays) in
+ * `arrayBuffers` only. Only the C++ objects in `external` (a few MB) may be left out.
+ */
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.external + usage.arrayBuffers) / 1e6;
+  return (usage.heapUsed + Math.max(usage.external, usage.arrayBuffers)) / 1e6;
 }
 
 function sample<T>(items: readonly T[], count: number, seed: number): T[] {
@@ -46,14 +51,32 @@ function latencies(subjects: readonly Subject[], work: (subject: Subject) => voi
   });
 }
 
-async function batchThroughput(index: MatchIndex, subjects: readonly Subject[], workers: number): Promise<number> {
+function describeThreads(threads: number): string {
+  if (threads <= 1) return 'the main thread only';
+  const workers = threads - 1;
+  return `${threads} threads (the main thread and ${workers} worker${workers === 1 ? '' : 's'})`;
+}
+
+/** CPU time of this process, every thread included, in microseconds. */
+function cpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+/**
+ * `vigil screen`'s path end to end: JSON lines in, JSON lines out, worker start-up included.
+ * CPU time per subject beside the wall-clock rate: on a shared machine the rate drops with the
+ * other load, the CPU time much less.
+ */
+async function batchThroughput(index: MatchIndex, subjects: readonly Subject[], threads: number): Promise<{ perSec: number; threads: number; cpuMicrosPerSubject: number }> {
   const input = Readable.from([subjects.map((s) => JSON.stringify(s)).join('\n')]);
   const sink = new PassThrough();
   sink.resume();
+  const cpuStart = cpuMicros();
   const start = process.hrtime.bigint();
-  const summary = await screenStream(index, input, sink, { workers, workerThreshold: 1 });
+  const summary = await screenStream(index, input, sink, { workers: threads, workerThreshold: 1 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return summary.subjects / seconds;
+  return { perSec: summary.subjects / seconds, threads: summary.workers, cpuMicrosPerSubject: (cpuMicros() - cpuStart) / summary.subjects };
 }
 
 export async function measureVigil(label: string, entities: readonly Entity[], subjects: readonly Subject[], batchSubjects: readonly Subject[]): Promise<{ row: Row; index: MatchIndex }> {
@@ -70,7 +93,10 @@ export async function measureVigil(label: string, entities: readonly Entity[], s
   if (index === undefined) throw new Error('no index');
   const memoryMb = heapMb() - before;
   const screener = createScreener(index);
+  const cpuStart = cpuMicros();
   const times = latencies(subjects, (subject) => screener.screen(subject));
+  // Warm-up included, as in the wall-clock figures' loop: only a rough check against them.
+  const singleCpuMicros = (cpuMicros() - cpuStart) / (subjects.length + Math.min(200, subjects.length));
   const batch = await batchThroughput(index, batchSubjects, availableParallelism());
   return {
     index,
@@ -78,11 +104,13 @@ export async function measureVigil(label: string, entities: readonly Entity[], s
       system: label,
       buildMs: median(buildTimes),
       memoryMb,
-      batchPerSec: batch,
+      batchPerSec: batch.perSec,
       singlePerSec: 1000 / (times.reduce((a, b) => a + b, 0) / times.length),
       p50Ms: percentile(times, 50),
       p99Ms: percentile(times, 99),
-      note: `batch: ${batchSubjects.length.toLocaleString('en-US')} subjects, ${availableParallelism()} worker threads, JSON in and out`,
+      note:
+        `batch: ${batchSubjects.length.toLocaleString('en-US')} subjects, ${describeThreads(batch.threads)}, JSON in and out, worker start-up included, ` +
+        `${fmt(batch.cpuMicrosPerSubject, 0)} µs CPU a subject (all threads); 1 thread: ${fmt(singleCpuMicros, 0)} µs CPU a subject`,
     },
   };
 }

@@ -74,8 +74,20 @@ export function normaliseDocumentNumber(number: string): string {
   return number.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^0+/, '');
 }
 
+/**
+ * Country codes of the spellings subjects give, remembered: a batch repeats a few dozen
+ * nationalities, and reading a country name is costly (folding, several table look-ups).
+ */
+const countryCodes = new Map<string, string | undefined>();
+const COUNTRY_CODES_KEPT = 4_096;
+
 function country(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : toCountryCode(value);
+  if (value === undefined) return undefined;
+  if (countryCodes.has(value)) return countryCodes.get(value);
+  const code = toCountryCode(value);
+  if (countryCodes.size >= COUNTRY_CODES_KEPT) countryCodes.clear();
+  countryCodes.set(value, code);
+  return code;
 }
 
 export function subjectFacts(subject: Subject): SubjectFacts {

@@ -3,7 +3,7 @@ import { buildIndexData, type IndexData } from './index-data.js';
 import { compoundWeight, ExpansionCache, expansionSimilarity, JOINED_SIM, prepareQueryNames, type Expansion, type QueryName } from './query.js';
 import { packedSim, SIM_INITIAL, type SimToken } from './token-similarity.js';
 import { informationFactor } from './token-weights.js';
-import { fromTransferable, toTransferable, type TransferableIndex } from './transferable.js';
+import { fromTransferable, shareArrays, toTransferable, type TransferableIndex } from './transferable.js';
 
 /** A candidate from step 1: an entity, its most promising name and an upper bound of its name score. */
 export interface Candidate {
@@ -64,6 +64,8 @@ export class MatchIndex {
   private queryCounter = 0;
   private readonly initialScratch = new Float64Array(64);
   private firstRound = 1;
+  /** Made on first use (a batch on worker threads) and kept: the index never changes. */
+  private transferable: TransferableIndex | undefined;
 
   /** @internal Use `buildIndex` or `MatchIndex.fromTransferable`. */
   constructor(data: IndexData, options: BuildOptions = {}) {
@@ -146,18 +148,21 @@ export class MatchIndex {
         }
       }
     }
-    const out: Candidate[] = [];
-    for (const e of entityList) {
-      const bound = this.entityBound[e] as number;
-      out.push({
+    // Ranked as positions first: a candidate (its id a string made from shared memory in a
+    // worker) is made only for the `limit` kept.
+    const bounds = this.entityBound;
+    entityList.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || a - b);
+    const kept = Math.min(limit, entityList.length);
+    const out: Candidate[] = new Array<Candidate>(kept);
+    for (let k = 0; k < kept; k++) {
+      const e = entityList[k] as number;
+      out[k] = {
         entityId: data.entities.id(e),
         entityIndex: e,
         nameOrdinal: data.nameOrdinal[this.entityName[e] as number] as number,
-        bound,
-      });
+        bound: bounds[e] as number,
+      };
     }
-    out.sort((a, b) => b.bound - a.bound || a.entityIndex - b.entityIndex);
-    if (out.length > limit) out.length = limit;
     return out;
   }
 
@@ -384,9 +389,13 @@ export class MatchIndex {
   }
 
 
-  /** A compact form to hand to worker threads: typed arrays on shared memory plus one JSON string. */
+  /**
+   * A compact form to hand to worker threads: typed arrays on shared memory plus one JSON string.
+   * Made once per index, so every batch after the first starts its workers at once.
+   */
   toTransferable(): TransferableIndex {
-    return toTransferable(this.data);
+    this.transferable ??= toTransferable(this.data);
+    return this.transferable;
   }
 
   /**
@@ -408,5 +417,5 @@ export class MatchIndex {
  * screener.screen({ id: 'p1', name: 'Abu Bakr al-Baghdadi', birthDate: '1971-07-28' });
  */
 export function buildIndex(entities: Iterable<Entity>, options: BuildOptions = {}): MatchIndex {
-  return new MatchIndex(buildIndexData(entities), options);
+  return new MatchIndex(shareArrays(buildIndexData(entities)), options);
 }

@@ -16,7 +16,7 @@ import {
 import { KIND_FACTOR, NAME_KINDS, ROLES, type IndexData } from './index-data.js';
 import type { MatchIndex } from './match-index.js';
 import { analyseForMatching, subjectReadings, type AnalysedName, type TokenRole } from './name-analysis.js';
-import { ALT_BASE, alignNames, newNameSide, pushAlt, pushPart, type NameAlignment, type NameSide, type PairSimilarity } from './name-score.js';
+import { ALT_BASE, alignNames, letterMask, newNameSide, pushAlt, pushPart, type NameAlignment, type NameSide, type PairSimilarity } from './name-score.js';
 import { expansionSimilarity, subjectPartWeight, type Expansion, type QueryName } from './query.js';
 import { tokenSimilarity, type SimToken } from './token-similarity.js';
 
@@ -146,6 +146,8 @@ export class IndexedScorer {
   private readonly entityAltIds = new Int32Array(64);
   private current: QueryName | undefined;
   private readonly sim: PairSimilarity;
+  /** Per vocabulary token its `letterMask`, 0 until first needed: entity sides are refilled per scored name. */
+  private readonly tokenMasks: Int32Array;
 
   /**
    * @param direct compute every part similarity afresh instead of reading the expansions: the
@@ -155,6 +157,7 @@ export class IndexedScorer {
     private readonly data: IndexData,
     direct = false,
   ) {
+    this.tokenMasks = new Int32Array(data.tokenCount);
     this.sim = (i, j) => {
       const q = this.current as QueryName;
       if (i >= ALT_BASE) {
@@ -186,7 +189,13 @@ export class IndexedScorer {
       const t = d.nameTokens[k] as number;
       const role = ROLES[d.nameRoles[k] as number] as TokenRole;
       this.entityTokenIds[k - start] = t;
-      pushPart(side, d.tokens[t] as SimToken, role, (d.tokenWeight[t] as number) * (d.nameRoleWeights[k] as number));
+      const token = d.tokens[t] as SimToken;
+      let mask = this.tokenMasks[t] as number;
+      if (mask === 0) {
+        mask = letterMask(token.text);
+        this.tokenMasks[t] = mask;
+      }
+      pushPart(side, token, role, (d.tokenWeight[t] as number) * (d.nameRoleWeights[k] as number), mask);
     }
     side.altCount = 0;
     const altEnd = d.nameAltStarts[n + 1] as number;
@@ -204,7 +213,9 @@ export class IndexedScorer {
    */
   bestName(queryNames: readonly QueryName[], entityIndex: number, include?: (nameId: number) => boolean): { score: number; query: number; name: number } {
     const d = this.data;
-    let best = { score: -1, query: 0, name: -1 };
+    let bestScore = -1;
+    let bestQuery = 0;
+    let bestName = -1;
     const end = d.entityNameStarts[entityIndex + 1] as number;
     for (let n = d.entityNameStarts[entityIndex] as number; n < end; n++) {
       if (include !== undefined && !include(n)) continue;
@@ -215,11 +226,14 @@ export class IndexedScorer {
         if (q.side.length === 0) continue;
         this.current = q;
         const score = alignNames(q.side, this.entitySide, this.sim, false).score * factor;
-        if (score > best.score) best = { score, query: qi, name: n };
+        if (score > bestScore) {
+          bestScore = score;
+          bestQuery = qi;
+          bestName = n;
+        }
       }
     }
-    if (best.score < 0) best.score = 0;
-    return best;
+    return { score: bestScore < 0 ? 0 : bestScore, query: bestQuery, name: bestName };
   }
 
   /** The full result for a hit: re-aligns the winning pair with detail for the explanation. */

@@ -50,3 +50,37 @@ export function screenLine(screener: Screener, line: string, lineNumber: number,
   if (!('subject' in parsed)) return failure(parsed.id, parsed.error);
   return { output: JSON.stringify(limitHits(screener.screen(parsed.subject), options.maxHits)), failed: false };
 }
+
+/** What one block of input lines gave: its output lines (each ending in `\n`) and counts. */
+export interface ScreenedBlock {
+  output: string;
+  subjects: number;
+  failed: number;
+}
+
+/**
+ * Screens a block of input lines (joined by `\n`, the first numbered `firstLine`), skipping
+ * blank ones, and returns the output as one string: a worker sends it back as one message, and
+ * the main thread writes it as it is.
+ */
+export function screenBlock(screener: Screener, text: string, firstLine: number, options: LineOptions = {}): ScreenedBlock {
+  let output = '';
+  let subjects = 0;
+  let failed = 0;
+  let lineNumber = firstLine;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const line = end < 0 ? text.slice(start) : text.slice(start, end);
+    if (line.trim() !== '') {
+      const screened = screenLine(screener, line, lineNumber, options);
+      output += `${screened.output}\n`;
+      subjects += 1;
+      if (screened.failed) failed += 1;
+    }
+    if (end < 0) break;
+    start = end + 1;
+    lineNumber += 1;
+  }
+  return { output, subjects, failed };
+}

@@ -1,19 +1,23 @@
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createScreener, type MatchIndex, type ScreenerOptions } from '../matching/index.js';
-import { screenLine, type LineOptions } from './screen-line.js';
-import type { ChunkResponse } from './screen-worker.js';
+import { lineBlocks, type LineBlock } from './line-blocks.js';
+import { screenBlock, type LineOptions, type ScreenedBlock } from './screen-line.js';
 import { ScreeningPool } from './worker-pool.js';
 
 export interface ScreenStreamOptions {
   screener?: ScreenerOptions;
   line?: LineOptions;
-  /** Worker threads for large inputs; default every core, 0 or 1 screens on this thread. */
+  /**
+   * Threads that screen large inputs, this one included (it screens between handing out
+   * blocks): default every core; 0 or 1 screens on this thread alone.
+   */
   workers?: number;
-  /** Inputs shorter than this are screened on this thread: starting workers costs more. */
+  /** Inputs shorter than this many lines are screened on this thread: starting workers costs more. */
   workerThreshold?: number;
+  /** Lines per block handed to a thread. */
   chunkSize?: number;
   onProgress?: (screened: number) => void;
 }
@@ -21,102 +25,122 @@ export interface ScreenStreamOptions {
 export interface ScreenStreamSummary {
   subjects: number;
   failed: number;
+  /** Threads that screened, this one included; 0 when this thread screened alone. */
   workers: number;
 }
 
-/** Non-blank input lines with their 1-based line numbers, for error messages. */
-interface Chunk {
-  lineNumbers: number[];
-  lines: string[];
+/**
+ * Blocks a worker holds at once. This thread hands out blocks only between the blocks it
+ * screens itself, so a worker needs enough in hand to stay busy meanwhile.
+ */
+const WORKER_DEPTH = 3;
+
+/** A block's result, pending on a worker or ready, in input order. */
+interface Slot {
+  readonly result: Promise<ScreenedBlock>;
+  ready: boolean;
 }
 
-async function write(output: Writable, text: string): Promise<void> {
-  if (!output.write(text)) await once(output, 'drain');
+/** Writes block results in input order, as soon as the earliest is ready. */
+class OrderedOutput {
+  private readonly slots: Slot[] = [];
+  subjects = 0;
+  failed = 0;
+
+  constructor(
+    private readonly output: Writable,
+    private readonly onProgress: ((screened: number) => void) | undefined,
+  ) {}
+
+  get pending(): number {
+    return this.slots.length;
+  }
+
+  add(result: Promise<ScreenedBlock>): void {
+    const slot: Slot = { result, ready: false };
+    // Marks readiness only; a failure surfaces when the slot is written (`writeFirst`).
+    result.then(
+      () => (slot.ready = true),
+      () => (slot.ready = true),
+    );
+    this.slots.push(slot);
+  }
+
+  addReady(block: ScreenedBlock): void {
+    this.slots.push({ result: Promise.resolve(block), ready: true });
+  }
+
+  /** Writes the earliest block, waiting for it if need be. */
+  async writeFirst(): Promise<void> {
+    const slot = this.slots.shift();
+    if (slot === undefined) return;
+    const block = await slot.result;
+    this.subjects += block.subjects;
+    this.failed += block.failed;
+    if (block.output !== '' && !this.output.write(block.output)) await once(this.output, 'drain');
+    this.onProgress?.(this.subjects);
+  }
+
+  async writeReady(): Promise<void> {
+    while (this.slots[0]?.ready === true) await this.writeFirst();
+  }
+
+  async writeAll(): Promise<void> {
+    while (this.slots.length > 0) await this.writeFirst();
+  }
+}
+
+async function readHead(blocks: AsyncIterator<LineBlock>, lines: number): Promise<{ head: LineBlock[]; exhausted: boolean }> {
+  const head: LineBlock[] = [];
+  let read = 0;
+  while (read < lines) {
+    const next = await blocks.next();
+    if (next.done === true) return { head, exhausted: true };
+    head.push(next.value);
+    read += next.value.lines;
+  }
+  return { head, exhausted: false };
 }
 
 /**
  * Screens JSON lines (one subject each) from `input` and writes one result line per subject to
  * `output`, in input order. Blank lines are skipped; a bad line yields an error line and the run
  * goes on.
+ *
+ * Large inputs are cut into blocks of lines; worker threads sharing the index screen most of
+ * them and this thread screens the rest, starting at once while the workers are still loading.
  */
 export async function screenStream(index: MatchIndex, input: Readable, output: Writable, options: ScreenStreamOptions = {}): Promise<ScreenStreamSummary> {
-  const chunkSize = options.chunkSize ?? 500;
-  const threshold = options.workerThreshold ?? 4_000;
-  const workerCount = options.workers ?? availableParallelism();
-  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
-
-  let lineNumber = 0;
-  async function nextChunk(): Promise<Chunk | undefined> {
-    const chunk: string[] = [];
-    const numbers: number[] = [];
-    while (chunk.length < chunkSize) {
-      const next = await lines.next();
-      if (next.done === true) break;
-      lineNumber += 1;
-      if (next.value.trim() === '') continue;
-      numbers.push(lineNumber);
-      chunk.push(next.value);
-    }
-    return chunk.length > 0 ? { lineNumbers: numbers, lines: chunk } : undefined;
-  }
-
+  const threads = options.workers ?? availableParallelism();
+  const blocks = lineBlocks(input, options.chunkSize ?? 500)[Symbol.asyncIterator]();
   // Read ahead up to the threshold to decide whether workers pay for themselves.
-  const head: Chunk[] = [];
-  let headLines = 0;
-  let exhausted = false;
-  while (headLines < threshold) {
-    const chunk = await nextChunk();
-    if (chunk === undefined) {
-      exhausted = true;
-      break;
+  const { head, exhausted } = await readHead(blocks, options.workerThreshold ?? 4_000);
+  const screener = createScreener(index, options.screener);
+  const pool = exhausted || threads <= 1 ? undefined : new ScreeningPool(threads - 1, { index: index.toTransferable(), screener: options.screener ?? {}, line: options.line ?? {} });
+  const out = new OrderedOutput(output, options.onProgress);
+  // Bounds memory: results waiting for an earlier block to be written.
+  const mostPending = Math.max(4, threads * WORKER_DEPTH * 4);
+  let blockId = 0;
+
+  const dispatch = async (block: LineBlock): Promise<void> => {
+    if (pool?.hasRoom(WORKER_DEPTH) === true) {
+      out.add(pool.screen({ block: blockId, text: block.text, firstLine: block.firstLine }));
+    } else {
+      out.addReady(screenBlock(screener, block.text, block.firstLine, options.line));
+      // Let the workers' answers in, so they get their next blocks.
+      if (pool !== undefined) await nextTurn();
     }
-    head.push(chunk);
-    headLines += chunk.lines.length;
-  }
+    blockId += 1;
+    await out.writeReady();
+    while (out.pending >= mostPending) await out.writeFirst();
+  };
 
-  let subjects = 0;
-  let failed = 0;
-  if (exhausted || workerCount <= 1) {
-    const screener = createScreener(index, options.screener);
-    const screenChunk = async (chunk: Chunk): Promise<void> => {
-      const out: string[] = [];
-      chunk.lines.forEach((line, offset) => {
-        const screened = screenLine(screener, line, chunk.lineNumbers[offset] ?? 0, options.line);
-        out.push(screened.output);
-        if (screened.failed) failed += 1;
-      });
-      subjects += chunk.lines.length;
-      await write(output, `${out.join('\n')}\n`);
-      options.onProgress?.(subjects);
-    };
-    for (const chunk of head) await screenChunk(chunk);
-    for (let chunk = await nextChunk(); chunk !== undefined; chunk = await nextChunk()) await screenChunk(chunk);
-    return { subjects, failed, workers: 0 };
-  }
-
-  const pool = new ScreeningPool(workerCount, { index: index.toTransferable(), screener: options.screener ?? {}, line: options.line ?? {} });
   try {
-    const inFlight: Array<Promise<ChunkResponse>> = [];
-    let chunkId = 0;
-    const flushOne = async (): Promise<void> => {
-      const response = await inFlight.shift();
-      if (response === undefined) return;
-      subjects += response.outputs.length;
-      failed += response.failed;
-      await write(output, `${response.outputs.join('\n')}\n`);
-      options.onProgress?.(subjects);
-    };
-    const submit = async (chunk: Chunk): Promise<void> => {
-      inFlight.push(pool.screen({ chunk: chunkId, lineNumbers: chunk.lineNumbers, lines: chunk.lines }));
-      chunkId += 1;
-      // Keep every worker busy with one chunk queued behind it, and memory bounded.
-      if (inFlight.length >= workerCount * 3) await flushOne();
-    };
-    for (const chunk of head) await submit(chunk);
-    for (let chunk = await nextChunk(); chunk !== undefined; chunk = await nextChunk()) await submit(chunk);
-    while (inFlight.length > 0) await flushOne();
+    for (const block of head) await dispatch(block);
+    for (let next = await blocks.next(); next.done !== true; next = await blocks.next()) await dispatch(next.value);
+    await out.writeAll();
   } finally {
-    await pool.close();
+    await pool?.close();
   }
-  return { subjects, failed, workers: workerCount };
+  return { subjects: out.subjects, failed: out.failed, workers: pool === undefined ? 0 : threads };
 }

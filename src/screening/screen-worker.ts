@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScreener, MatchIndex, type ScreenerOptions, type TransferableIndex } from '../matching/index.js';
-import { screenLine, type LineOptions } from './screen-line.js';
+import { screenBlock, type LineOptions, type ScreenedBlock } from './screen-line.js';
 
 /** What the pool hands each worker once: the shared index and the screening settings. */
 export interface WorkerSetup {
@@ -9,29 +9,28 @@ export interface WorkerSetup {
   line: LineOptions;
 }
 
-export interface ChunkRequest {
-  chunk: number;
-  lineNumbers: number[];
-  lines: string[];
+/** A block of input lines (see `LineBlock`), sent as one string. */
+export interface BlockRequest {
+  block: number;
+  text: string;
+  firstLine: number;
 }
 
-export interface ChunkResponse {
-  chunk: number;
-  outputs: string[];
-  failed: number;
+export interface BlockResponse extends ScreenedBlock {
+  block: number;
+}
+
+/** Sent once the worker has loaded the index: until then the pool hands it nothing it could wait on. */
+export interface ReadyMessage {
+  ready: true;
 }
 
 const setup = workerData as WorkerSetup;
 const screener = createScreener(MatchIndex.fromTransferable(setup.index), setup.screener);
 
-parentPort?.on('message', (request: ChunkRequest) => {
-  const outputs: string[] = [];
-  let failed = 0;
-  request.lines.forEach((line, offset) => {
-    const screened = screenLine(screener, line, request.lineNumbers[offset] ?? 0, setup.line);
-    outputs.push(screened.output);
-    if (screened.failed) failed += 1;
-  });
-  const response: ChunkResponse = { chunk: request.chunk, outputs, failed };
+parentPort?.on('message', (request: BlockRequest) => {
+  const response: BlockResponse = { block: request.block, ...screenBlock(screener, request.text, request.firstLine, setup.line) };
   parentPort?.postMessage(response);
 });
+const ready: ReadyMessage = { ready: true };
+parentPort?.postMessage(ready);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChunkRequest, ChunkResponse, WorkerSetup } from './screen-worker.js';
+import type { BlockRequest, BlockResponse, ReadyMessage, WorkerSetup } from './screen-worker.js';
 
 /**
  * Compiled, the worker is a .js file beside this one. Under tsx or vitest this module runs from
@@ -16,40 +16,86 @@ function startWorker(setup: WorkerSetup): Worker {
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }
 
-/** A fixed set of screening workers sharing one index; chunks are answered in any order. */
+interface Waiting {
+  resolve: (response: BlockResponse) => void;
+  reject: (error: Error) => void;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  /** Whether it has loaded the index (a worker takes a second or more to start). */
+  ready: boolean;
+  /** Blocks sent and not yet answered, by block id. */
+  readonly waiting: Map<number, Waiting>;
+}
+
+/**
+ * A fixed set of screening workers sharing one index. Each block goes to the worker with the
+ * fewest blocks in hand, so a slow or still-starting worker is not handed more than its share;
+ * blocks are answered in any order.
+ */
 export class ScreeningPool {
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (r: ChunkResponse) => void; reject: (e: Error) => void }>();
-  private next = 0;
+  private readonly workers: PooledWorker[];
+  /** The first worker failure: the run stops on it rather than going on with fewer threads unnoticed. */
+  private failure: Error | undefined;
 
   constructor(size: number, setup: WorkerSetup) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = startWorker(setup);
-      worker.on('message', (response: ChunkResponse) => {
-        const waiting = this.pending.get(response.chunk);
-        this.pending.delete(response.chunk);
+      const pooled: PooledWorker = { worker: startWorker(setup), ready: false, waiting: new Map() };
+      pooled.worker.on('message', (response: BlockResponse | ReadyMessage) => {
+        if ('ready' in response) {
+          pooled.ready = true;
+          return;
+        }
+        const waiting = pooled.waiting.get(response.block);
+        pooled.waiting.delete(response.block);
         waiting?.resolve(response);
       });
-      worker.on('error', (error) => this.failAll(error));
-      return worker;
+      pooled.worker.on('error', (error) => this.failAll(error));
+      pooled.worker.on('exit', (code) => this.failAll(new Error(`a screening worker stopped (exit code ${code})`)));
+      return pooled;
     });
   }
 
   private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+    this.failure ??= error;
+    for (const pooled of this.workers) {
+      for (const waiting of pooled.waiting.values()) waiting.reject(error);
+      pooled.waiting.clear();
+    }
   }
 
-  screen(request: ChunkRequest): Promise<ChunkResponse> {
-    const worker = this.workers[this.next % this.workers.length];
-    this.next += 1;
+  /** The worker with the fewest blocks in hand, a started one if any. */
+  private leastBusy(): PooledWorker | undefined {
+    let best: PooledWorker | undefined;
+    for (const pooled of this.workers) {
+      if (best === undefined || (pooled.ready && !best.ready) || (pooled.ready === best.ready && pooled.waiting.size < best.waiting.size)) best = pooled;
+    }
+    return best;
+  }
+
+  /**
+   * Whether some started worker holds fewer than `depth` blocks. A block handed to a worker
+   * still starting would hold back every later result (output keeps input order), so the
+   * caller screens it itself instead.
+   */
+  hasRoom(depth: number): boolean {
+    if (this.failure !== undefined) throw this.failure;
+    const pooled = this.leastBusy();
+    return pooled !== undefined && pooled.ready && pooled.waiting.size < depth;
+  }
+
+  /** Hands a block to the least busy worker (queued there if it is still starting). */
+  screen(request: BlockRequest): Promise<BlockResponse> {
+    const pooled = this.leastBusy();
+    if (pooled === undefined) return Promise.reject(new Error('the screening pool has no workers'));
     return new Promise((resolve, reject) => {
-      this.pending.set(request.chunk, { resolve, reject });
-      worker?.postMessage(request);
+      pooled.waiting.set(request.block, { resolve, reject });
+      pooled.worker.postMessage(request);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all(this.workers.map((pooled) => pooled.worker.terminate()));
   }
 }

@@ -62,7 +62,7 @@ export function screenCommand(): Command {
     .option('--limit <n>', 'at most this many hits per subject')
     .option('--review-threshold <x>', 'score from which a hit goes to review')
     .option('--match-threshold <y>', 'score from which a hit is a match')
-    .option('--workers <n>', 'worker threads for large inputs (default: every core)')
+    .option('--workers <n>', 'threads screening large inputs, the main one included (default: one per core; 0 or 1: the main thread only)')
     .option('--channel <channel>', 'the channel the subjects arrive through (visa, visa_waiver, air_arrival, land_border, ...): decides whether they are enrolled')
     .option('--port <port>', 'port of entry or post, kept with enrolled subjects')
     .option('--enrol', "enrol the subjects for recurrent vetting whatever the channel's setting")
