@@ -1,4 +1,5 @@
 import { VigilError } from '../domain/index.js';
+import { GroupCommit } from '../store/index.js';
 import type { AuditDb } from './audit-context.js';
 import { toAuditRow } from './audit-rows.js';
 import { AuditStatements } from './audit-statements.js';
@@ -18,63 +19,33 @@ const ROWS_PER_INSERT = 500;
 const MAX_QUEUED = 50_000;
 
 /**
- * Group commit: records that arrive while a transaction is being written, or within `flushMs`
- * of the first, go into the next transaction together. One transaction at a time per process;
- * across processes the lock on the chain-head row orders them.
+ * Group commit (src/store's GroupCommit): records that arrive while a transaction is being
+ * written, or within `flushMs` of the first, go into the next transaction together. One
+ * transaction at a time per process; across processes the lock on the chain-head row orders them.
  */
 export class BatchWriter {
-  private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly commits: GroupCommit<Pending>;
   private readonly statements: AuditStatements;
 
   constructor(
     private readonly db: AuditDb,
-    private readonly flushMs: number,
-    private readonly maxBatch: number,
+    flushMs: number,
+    maxBatch: number,
   ) {
     this.statements = new AuditStatements(db);
+    this.commits = new GroupCommit((batch) => this.write(batch), { flushMs, maxBatch });
   }
 
   enqueue(input: AuditInput, at: string): Promise<AuditRecord> {
-    if (this.queue.length >= MAX_QUEUED) {
+    if (this.commits.queued >= MAX_QUEUED) {
       return Promise.reject(new VigilError('AUDIT_FAILED', `the audit trail is not keeping up (${MAX_QUEUED} records waiting); the action was not done`));
     }
-    return new Promise((resolve, reject) => {
-      this.queue.push({ input, at, resolve, reject });
-      if (this.queue.length >= this.maxBatch) this.start();
-      else if (this.timer === undefined && this.running === undefined) this.timer = setTimeout(() => this.start(), this.flushMs);
-    });
+    return new Promise((resolve, reject) => this.commits.add({ input, at, resolve, reject }));
   }
 
   /** Resolves when everything queued before the call, and since, is written or has failed. */
-  async flush(): Promise<void> {
-    while (this.queue.length > 0 || this.running !== undefined) {
-      this.start();
-      await this.running;
-    }
-  }
-
-  private start(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (this.running !== undefined || this.queue.length === 0) return;
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      // Records queued between the drain's last look and now found it still running and set
-      // no timer: they must not be left waiting for an append that may never come.
-      if (this.queue.length > 0) this.start();
-    });
-  }
-
-  /** Records that queued during one transaction go into the next at once: no extra wait under load. */
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      await this.write(batch);
-    }
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 
   private async write(batch: Pending[]): Promise<void> {

@@ -1,4 +1,5 @@
 export { openStore } from './open-store.js';
+export { GroupCommit } from './group-commit.js';
 export type {
   EntityChange,
   EntityHistoryEntry,

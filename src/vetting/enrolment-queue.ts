@@ -1,5 +1,5 @@
 import type { Subject } from '../domain/index.js';
-import type { Store } from '../store/index.js';
+import { GroupCommit, type Store } from '../store/index.js';
 import { enrolValidated } from './enrol.js';
 
 /** Where and for how long one screening's subjects are enrolled. */
@@ -37,10 +37,7 @@ function groupKey(request: EnrolmentRequest): string {
  * await enrolments.enrol(subjects, { channel: 'visa', port: 'GBLHR', retentionDays: 1825 });
  */
 export class EnrolmentQueue {
-  private waiting: Waiting[] = [];
-  private queued = 0;
-  private running: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly commits: GroupCommit<Waiting>;
 
   /**
    * @param flushMs how long the first waiting subject waits for others to share its
@@ -50,7 +47,9 @@ export class EnrolmentQueue {
   constructor(
     private readonly store: Store,
     private readonly options: { flushMs?: number; now?: () => Date } = {},
-  ) {}
+  ) {
+    this.commits = new GroupCommit((batch) => this.writeGroups(batch), { flushMs: options.flushMs ?? 3, maxBatch: FULL_BATCH, weigh: (item) => item.subjects.length });
+  }
 
   private get now(): () => Date {
     return this.options.now ?? (() => new Date());
@@ -59,58 +58,32 @@ export class EnrolmentQueue {
   /** Resolves with the number of the subjects now enrolled (new or updated) once they are committed. */
   enrol(subjects: readonly Subject[], request: EnrolmentRequest): Promise<number> {
     if (subjects.length === 0) return Promise.resolve(0);
-    if (this.queued + subjects.length > MAX_WAITING) {
-      return Promise.reject(new Error(`enrolment is not keeping up (${this.queued} subjects waiting)`));
+    if (this.commits.queued + subjects.length > MAX_WAITING) {
+      return Promise.reject(new Error(`enrolment is not keeping up (${this.commits.queued} subjects waiting)`));
     }
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ subjects, request, resolve, reject });
-      this.queued += subjects.length;
-      const flushMs = this.options.flushMs ?? 3;
-      if (this.queued >= FULL_BATCH || flushMs <= 0) this.start();
-      else if (this.timer === undefined && this.running === undefined) this.timer = setTimeout(() => this.start(), flushMs);
-    });
+    return new Promise((resolve, reject) => this.commits.add({ subjects, request, resolve, reject }));
   }
 
   /** Resolves once everything enrolled so far is written (or has failed). */
-  async flush(): Promise<void> {
-    while (this.waiting.length > 0 || this.running !== undefined) {
-      this.start();
-      await this.running;
-    }
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 
-  private start(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  /** One transaction per channel, port and retention among the waiting screenings. */
+  private async writeGroups(batch: Waiting[]): Promise<void> {
+    const groups = new Map<string, Waiting[]>();
+    for (const item of batch) {
+      const key = groupKey(item.request);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [item]);
+      else group.push(item);
     }
-    if (this.running !== undefined || this.waiting.length === 0) return;
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      // Subjects that arrived as the last transaction finished found it running and set no timer.
-      if (this.waiting.length > 0) this.start();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      this.waiting = [];
-      const groups = new Map<string, Waiting[]>();
-      for (const item of batch) {
-        const key = groupKey(item.request);
-        const group = groups.get(key);
-        if (group === undefined) groups.set(key, [item]);
-        else group.push(item);
-      }
-      for (const group of groups.values()) await this.write(group);
-    }
+    for (const group of groups.values()) await this.write(group);
   }
 
   private async write(group: Waiting[]): Promise<void> {
     const first = group[0] as Waiting;
     const subjects = group.flatMap((item) => item.subjects);
-    this.queued -= subjects.length;
     try {
       await enrolValidated(this.store, subjects, { ...first.request, screenedAt: this.now(), now: this.now });
     } catch (error) {
