@@ -60,8 +60,18 @@ export function startVettingScheduler(store: Store, options: VettingSchedulerOpt
       if (purged > 0) options.logger?.info({ purged }, 'expired enrolled subjects purged');
     }
   };
+  let rerun: Promise<void> | undefined;
   const runNow = (): Promise<void> => {
-    running ??= tick()
+    // A tick already under way may have looked at the list versions before the change that
+    // asks for this run: one more tick follows it (however many ask meanwhile).
+    if (running !== undefined) {
+      rerun ??= running.then(() => {
+        rerun = undefined;
+        return stopped ? undefined : runNow();
+      });
+      return rerun;
+    }
+    running = tick()
       .catch((error: unknown) => {
         // Another replica is vetting: its run covers the change, and this one looks again next tick.
         if (isLeaseBusy(error)) {
@@ -86,6 +96,7 @@ export function startVettingScheduler(store: Store, options: VettingSchedulerOpt
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);
+      await rerun;
       await running;
     },
   };
