@@ -25,6 +25,7 @@ export type { ScoreOptions, ScoreResult } from './score-subject.js';
 export { createScreener, DEFAULT_THRESHOLDS } from './screener.js';
 export type { Screener, ScreenerOptions } from './screener.js';
 export { measureCandidateRecall } from './recall.js';
+export { warmUpMatching } from './warm-up.js';
 // The weights a score is built from, for callers that bound scores before screening (vetting).
 export { informationFactor, rarityWeight } from './token-weights.js';
 export { SCORE_MODEL } from './score-model.js';

@@ -19,6 +19,16 @@ export interface Candidate {
   bound: number;
 }
 
+/** Step 1's answer as positions (see `MatchIndex.rank`): valid until the index's next query. */
+export interface RankedCandidates {
+  count: number;
+  /** Entity positions, best bound first. */
+  entities: Int32Array;
+  /** Per candidate, the position in `entity.names` of the name that gave the bound. */
+  nameOrdinals: Int32Array;
+  bounds: Float64Array;
+}
+
 export interface CandidateOptions {
   /** At most this many candidates, best bound first. Default 250. */
   limit?: number;
@@ -60,6 +70,8 @@ export class MatchIndex {
   private readonly entityName: Int32Array;
   private touched: Int32Array;
   private touchedCount = 0;
+  private readonly entityList: number[] = [];
+  private readonly ranked: RankedCandidates = { count: 0, entities: new Int32Array(256), nameOrdinals: new Int32Array(256), bounds: new Float64Array(256) };
   private slotCounter = 0;
   private queryCounter = 0;
   private readonly initialScratch = new Float64Array(64);
@@ -107,15 +119,32 @@ export class MatchIndex {
     return this.collect(prepared, options.minBound ?? 0, options.limit ?? 250);
   }
 
-  /** @internal Step 1 on prepared query names. */
+  /** @internal Step 1 on prepared query names, as `Candidate`s. */
   collect(queryNames: readonly QueryName[], minBound: number, limit: number): Candidate[] {
+    const ranked = this.rank(queryNames, minBound, limit);
+    const out: Candidate[] = new Array<Candidate>(ranked.count);
+    for (let k = 0; k < ranked.count; k++) {
+      const e = ranked.entities[k] as number;
+      out[k] = { entityId: this.data.entities.id(e), entityIndex: e, nameOrdinal: ranked.nameOrdinals[k] as number, bound: ranked.bounds[k] as number };
+    }
+    return out;
+  }
+
+  /**
+   * @internal Step 1 on prepared query names: the best `limit` entities by bound, as positions in
+   * scratch arrays that the next call overwrites. The screener reads them at once; making a
+   * `Candidate` (its id a string read from shared memory in a worker) for each of hundreds of
+   * candidates a subject cost more than scoring the few that qualify.
+   */
+  rank(queryNames: readonly QueryName[], minBound: number, limit: number): RankedCandidates {
     const data = this.data;
     const p = this.perName;
     this.reserveRounds(queryNames.length);
     // Stamps only grow within a call: a name touched by any round of this call has a stamp >= first.
     const first = this.queryCounter + 1;
     this.firstRound = first;
-    const entityList: number[] = [];
+    const entityList = this.entityList;
+    entityList.length = 0;
     for (const name of queryNames) {
       const round = ++this.queryCounter;
       this.touchedCount = 0;
@@ -148,22 +177,24 @@ export class MatchIndex {
         }
       }
     }
-    // Ranked as positions first: a candidate (its id a string made from shared memory in a
-    // worker) is made only for the `limit` kept.
     const bounds = this.entityBound;
     entityList.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || a - b);
     const kept = Math.min(limit, entityList.length);
-    const out: Candidate[] = new Array<Candidate>(kept);
+    const ranked = this.ranked;
+    if (ranked.entities.length < kept) {
+      const size = Math.max(kept, ranked.entities.length * 2);
+      ranked.entities = new Int32Array(size);
+      ranked.nameOrdinals = new Int32Array(size);
+      ranked.bounds = new Float64Array(size);
+    }
     for (let k = 0; k < kept; k++) {
       const e = entityList[k] as number;
-      out[k] = {
-        entityId: data.entities.id(e),
-        entityIndex: e,
-        nameOrdinal: data.nameOrdinal[this.entityName[e] as number] as number,
-        bound: bounds[e] as number,
-      };
+      ranked.entities[k] = e;
+      ranked.nameOrdinals[k] = data.nameOrdinal[this.entityName[e] as number] as number;
+      ranked.bounds[k] = bounds[e] as number;
     }
-    return out;
+    ranked.count = kept;
+    return ranked;
   }
 
   private reserveRounds(rounds: number): void {

@@ -4,6 +4,7 @@ import { letterBit, shortKey, type IndexData } from './index-data.js';
 import { subjectReadings, type AnalysedName, type AnalysedToken } from './name-analysis.js';
 import { MAX_PARTS, newNameSide, pushAlt, pushPart, type NameSide } from './name-score.js';
 import { hasVowel, HOW_EXACT, joinable, joinedEdits, MAX_JOINED_PART, maxEdits, osaDistance, pack, packedSim, tokenSimilarity, type SimToken } from './token-similarity.js';
+import { GenerationCache } from './generation-cache.js';
 import { rarityWeight } from './token-weights.js';
 
 /**
@@ -285,45 +286,49 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+function entryMatches(e: CacheEntry, token: SimToken, withCompounds: boolean, typos: number): boolean {
+  return (
+    e.withCompounds === withCompounds &&
+    e.typos === typos &&
+    e.token.skeleton === token.skeleton &&
+    e.token.abjad === token.abjad &&
+    e.token.syllabic === token.syllabic &&
+    sameIds(e.token.variantIds, token.variantIds)
+  );
+}
+
 /**
  * Expansion cache shared by the queries of one index: common parts recur in every batch. Keyed
  * by text, then by the rest of the token (one text nearly always has one form).
  */
 export class ExpansionCache {
-  private readonly map = new Map<string, CacheEntry | CacheEntry[]>();
+  private readonly map: GenerationCache<string, CacheEntry | CacheEntry[]>;
   private readonly scratch: ExpansionScratch;
   /**
    * Whole subject names, analysed and expanded (by schema and text): the same travellers and
    * the same common names come back in every batch, and a query name never changes.
    */
-  readonly names = new Map<string, QueryName[]>();
+  readonly names: GenerationCache<string, QueryName[]>;
   constructor(
     private readonly data: IndexData,
     readonly capacity = 50_000,
   ) {
     this.scratch = new ExpansionScratch(data.tokenCount);
+    this.map = new GenerationCache(capacity);
+    this.names = new GenerationCache(Math.floor(capacity / 2));
   }
 
   get(token: SimToken, withCompounds: boolean, typos = 2): Expansion {
     const found = this.map.get(token.text);
-    const matches = (e: CacheEntry): boolean =>
-      e.withCompounds === withCompounds &&
-      e.typos === typos &&
-      e.token.skeleton === token.skeleton &&
-      e.token.abjad === token.abjad &&
-      e.token.syllabic === token.syllabic &&
-      sameIds(e.token.variantIds, token.variantIds);
     if (found !== undefined) {
       if (!Array.isArray(found)) {
-        if (matches(found)) return found.expansion;
+        if (entryMatches(found, token, withCompounds, typos)) return found.expansion;
       } else {
-        for (const e of found) if (matches(e)) return e.expansion;
+        for (const e of found) if (entryMatches(e, token, withCompounds, typos)) return e.expansion;
       }
     }
     const expansion = expandToken(this.data, token, this.scratch, withCompounds, typos);
     if (this.capacity <= 0) return expansion;
-    // Crude but bounded: a full cache starts over rather than tracking recency per hit.
-    if (this.map.size >= this.capacity) this.map.clear();
     const entry: CacheEntry = {
       token: { text: token.text, skeleton: token.skeleton, vowels: token.vowels, variantIds: token.variantIds, abjad: token.abjad, syllabic: token.syllabic },
       withCompounds,
@@ -346,10 +351,7 @@ export function prepareQueryNames(data: IndexData, cache: ExpansionCache, names:
     let prepared = cache.capacity > 0 ? cache.names.get(key) : undefined;
     if (prepared === undefined) {
       prepared = subjectReadings(raw, schema).map((analysed) => prepareAnalysed(data, cache, raw, analysed));
-      if (cache.capacity > 0) {
-        if (cache.names.size >= cache.capacity / 2) cache.names.clear();
-        cache.names.set(key, prepared);
-      }
+      cache.names.set(key, prepared);
     }
     for (const q of prepared) out.push(q);
   }

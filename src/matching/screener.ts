@@ -1,6 +1,6 @@
 import { VigilError, type Decision, type Entity, type Hit, type ScreeningResult, type Subject } from '../domain/index.js';
 import { FEATURE_WEIGHTS, MAX_FEATURE_LIFT, subjectFacts, type SubjectFacts } from './features.js';
-import type { Candidate, MatchIndex } from './match-index.js';
+import type { MatchIndex } from './match-index.js';
 import { prepareQueryNames, type QueryName } from './query.js';
 import { combine, entityFeatures, IndexedScorer } from './score-subject.js';
 
@@ -71,7 +71,7 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
   function screen(subject: Subject): ScreeningResult {
     const queryNames: QueryName[] = prepareQueryNames(data, index.cache, subjectNames(subject), subject.schema);
     const facts = subjectFacts(subject);
-    const candidates: Candidate[] = index.collect(queryNames, minScore - MAX_FEATURE_LIFT, limit);
+    const candidates = index.rank(queryNames, minScore - MAX_FEATURE_LIFT, limit);
     const hits: Hit[] = [];
     const scored = new Set<number>();
     const score = (e: number, include: ((nameId: number) => boolean) | undefined): void => {
@@ -83,10 +83,13 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
       const result = scorer.result(queryNames, e, best, features);
       hits.push({ entityId: entity.id, score: result.score, caption: entity.caption, matchedName: result.matchedName, explanation: result.explanation });
     };
-    for (const c of candidates) {
+    // Read before scoring: `rank`'s arrays are scratch, and nothing below queries the index again.
+    for (let k = 0; k < candidates.count; k++) {
+      const e = candidates.entities[k] as number;
+      const bound = candidates.bounds[k] as number;
       // Most features can add nothing to this entity (no listed date of birth, no nationality):
       // then its bound must reach minScore on its own.
-      if (c.bound + possibleLift(facts, data.entities.get(c.entityIndex)) >= minScore) score(c.entityIndex, touched);
+      if (bound >= minScore || bound + possibleLift(facts, data.entities.get(e)) >= minScore) score(e, touched);
     }
     // A matching document decides whatever the name says, so documents bring their own candidates.
     for (const d of facts.documents) {

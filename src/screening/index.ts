@@ -4,5 +4,7 @@ export type { AppliedPosture } from './apply-posture.js';
 export { buildSnapshot } from './index-snapshot.js';
 export type { IndexSnapshot } from './index-snapshot.js';
 export { screenStream } from './screen-stream.js';
+export { ScreeningPool } from './worker-pool.js';
+export type { PoolSettings } from './worker-pool.js';
 export type { ScreenStreamOptions, ScreenStreamSummary } from './screen-stream.js';
 export { screenLine, parseSubjectLine } from './screen-line.js';

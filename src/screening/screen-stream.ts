@@ -19,6 +19,12 @@ export interface ScreenStreamOptions {
   workerThreshold?: number;
   /** Lines per block handed to a thread. */
   chunkSize?: number;
+  /**
+   * Workers started earlier (see `ScreeningPool`): used whatever the input's size, loaded with
+   * this index, and left running for the caller to close. Without it, a pool of `workers - 1`
+   * is started for a large input and closed at the end.
+   */
+  pool?: ScreeningPool;
   onProgress?: (screened: number) => void;
 }
 
@@ -116,10 +122,13 @@ export async function screenStream(index: MatchIndex, input: Readable, output: W
   // Read ahead up to the threshold to decide whether workers pay for themselves.
   const { head, exhausted } = await readHead(blocks, options.workerThreshold ?? 4_000);
   const screener = createScreener(index, options.screener);
-  const pool = exhausted || threads <= 1 ? undefined : new ScreeningPool(threads - 1, { index: index.toTransferable(), screener: options.screener ?? {}, line: options.line ?? {} });
+  const ownPool = options.pool === undefined && !exhausted && threads > 1 ? new ScreeningPool(threads - 1) : undefined;
+  const pool = options.pool ?? ownPool;
+  pool?.load(index, { screener: options.screener ?? {}, line: options.line ?? {} });
+  const threadCount = pool === undefined ? 1 : pool.size + 1;
   const out = new OrderedOutput(output, options.onProgress);
   // Bounds memory: results waiting for an earlier block to be written.
-  const mostPending = Math.max(4, threads * WORKER_DEPTH * 4);
+  const mostPending = Math.max(4, threadCount * WORKER_DEPTH * 4);
   let blockId = 0;
 
   const dispatch = async (block: LineBlock): Promise<void> => {
@@ -140,7 +149,7 @@ export async function screenStream(index: MatchIndex, input: Readable, output: W
     for (let next = await blocks.next(); next.done !== true; next = await blocks.next()) await dispatch(next.value);
     await out.writeAll();
   } finally {
-    await pool?.close();
+    await ownPool?.close();
   }
-  return { subjects: out.subjects, failed: out.failed, workers: pool === undefined ? 0 : threads };
+  return { subjects: out.subjects, failed: out.failed, workers: pool === undefined ? 0 : threadCount };
 }

@@ -18,7 +18,8 @@ describe('ScreeningPool', () => {
 
   it('answers a block in a worker exactly as this thread does, numbering lines from the block start', async () => {
     const text = ['{"id":"a","name":"Aiman al-Zawahiri"}', '', 'not json', '{"id":"b","name":"Jane Doe"}'].join('\n');
-    const pool = new ScreeningPool(1, { index: index.toTransferable(), screener: {}, line: {} });
+    const pool = new ScreeningPool(1);
+    pool.load(index, { screener: {}, line: {} });
     try {
       const [first, second] = await Promise.all([pool.screen({ block: 0, text, firstLine: 41 }), pool.screen({ block: 1, text: '{"id":"c","name":"Hafiz Saeed"}', firstLine: 45 })]);
       expect(first).toEqual({ block: 0, ...screenBlock(createScreener(index), text, 41) });
@@ -27,6 +28,24 @@ describe('ScreeningPool', () => {
       expect(second).toMatchObject({ block: 1, subjects: 1, failed: 0 });
       // Once a worker has answered it is started, and takes blocks up to the depth asked.
       expect(pool.hasRoom(1)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('refuses blocks before an index is loaded, and screens with the settings of the latest load', async () => {
+    const pool = new ScreeningPool(1);
+    const text = '{"id":"a","name":"Aiman al-Zawahiri"}';
+    try {
+      await expect(pool.screen({ block: 0, text, firstLine: 1 })).rejects.toThrow(/no index/);
+      pool.load(index, { screener: {}, line: {} });
+      const full = await pool.screen({ block: 1, text, firstLine: 1 });
+      expect(JSON.parse(full.output).hits.length).toBeGreaterThan(0);
+      // Loaded again with other settings: later blocks follow them.
+      pool.load(index, { screener: {}, line: { maxHits: 0 } });
+      const limited = await pool.screen({ block: 2, text, firstLine: 1 });
+      expect(JSON.parse(limited.output).hits).toHaveLength(0);
+      expect(limited.output).toBe(screenBlock(createScreener(index), text, 1, { maxHits: 0 }).output);
     } finally {
       await pool.close();
     }

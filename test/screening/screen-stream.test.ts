@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Entity } from '../../src/domain/index.js';
 import { createUnAdapter } from '../../src/lists/un/index.js';
 import { buildIndex, type MatchIndex } from '../../src/matching/index.js';
-import { screenStream } from '../../src/screening/index.js';
+import { ScreeningPool, screenStream } from '../../src/screening/index.js';
 
 const UN_FILE = resolve(process.cwd(), '../shared/data/un/consolidated_2026-02-27.xml');
 
@@ -55,6 +55,23 @@ describe('vigil screen streaming contract', () => {
     expect(pooled.out).toEqual(single.out);
     expect(pooled.out[700]?.error).toMatch(/line 701/);
     expect(pooled.summary).toMatchObject({ subjects: 1_201, failed: 1 });
+  }, 60_000);
+
+  it("uses a pool started before the index, whatever the input's size, and leaves it open for the next run", async () => {
+    const pool = new ScreeningPool(1);
+    try {
+      const lines = Array.from({ length: 300 }, (_, n) => JSON.stringify({ id: `p${n}`, name: n % 2 === 0 ? 'Aiman al-Zawahiri' : 'Maria Garcia' }));
+      const single = await run(index, lines, { workers: 1 });
+      const first = await run(index, lines, { pool, chunkSize: 16 });
+      expect(first.summary.workers).toBe(2);
+      expect(first.out).toEqual(single.out);
+      // The same pool serves a second run (it was not closed), with settings of its own.
+      const second = await run(index, lines, { pool, chunkSize: 16, line: { maxHits: 0 } });
+      expect(second.out.every((line) => Array.isArray(line.hits) && line.hits.length === 0)).toBe(true);
+      expect(second.out.map((line) => line.decision)).toEqual(single.out.map((line) => line.decision));
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 
   it('limits hits per subject when asked', async () => {

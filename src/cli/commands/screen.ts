@@ -1,9 +1,10 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { Command } from 'commander';
 import { VigilError } from '../../domain/index.js';
-import { buildSnapshot, screenStream } from '../../screening/index.js';
+import { buildSnapshot, ScreeningPool, screenStream } from '../../screening/index.js';
 import { enrolmentFor, importSubjects, type ImportSubjectsResult } from '../../vetting/index.js';
 import { withAdmin } from './admin-context.js';
 import type { GlobalOptions } from '../context.js';
@@ -54,6 +55,26 @@ function openInput(path: string): Readable {
   return stream;
 }
 
+/**
+ * Below this size an input file is screened faster by this thread alone than with workers
+ * (about 4,000 subjects, `screenStream`'s own threshold for input it cannot size up front).
+ */
+const EARLY_POOL_BYTES = 256 * 1024;
+
+/**
+ * Workers started before the lists are read when the input is a file large enough to need
+ * them: they load and warm up on the other cores while this thread builds the index, instead
+ * of after it. Standard input cannot be sized: `screenStream` starts workers itself once it has
+ * read enough.
+ */
+function earlyPool(input: string, workers: number | undefined): ScreeningPool | undefined {
+  const threads = workers ?? availableParallelism();
+  if (input === '-' || threads <= 1) return undefined;
+  // A missing input is reported with its own message once the run opens it.
+  const size = statSync(input, { throwIfNoEntry: false })?.size ?? 0;
+  return size >= EARLY_POOL_BYTES ? new ScreeningPool(threads - 1) : undefined;
+}
+
 export function screenCommand(): Command {
   return new Command('screen')
     .description('screen subjects (JSON lines) against the current lists; one result line per subject, in input order')
@@ -77,6 +98,7 @@ export function screenCommand(): Command {
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
         throw new VigilError('INVALID_INPUT', `--workers must be a whole number, not "${options.workers}"`, { field: '--workers' });
       }
+      const pool = earlyPool(options.input, workers);
       const { summary, enrolled } = await withAdmin(options, async ({ store, audit, actor, config }) => {
         const enrolment = enrolmentOf(options, config.vetting);
         const snapshot = await buildSnapshot(store);
@@ -108,6 +130,7 @@ export function screenCommand(): Command {
           },
           line: maxHits !== undefined ? { maxHits } : {},
           ...(workers !== undefined ? { workers } : {}),
+          ...(pool !== undefined ? { pool } : {}),
           onProgress: progress,
         });
         progress.done();
@@ -125,7 +148,7 @@ export function screenCommand(): Command {
           });
         }
         return { summary: screened, enrolled: enrolledResult };
-      });
+      }).finally(() => pool?.close());
       if (enrolled !== undefined) {
         // Results own standard output; what enrolment did goes beside them.
         process.stderr.write(`vigil: enrolled ${enrolled.enrolled + enrolled.updated} subjects for recurrent vetting (${enrolled.enrolled} new)\n`);
