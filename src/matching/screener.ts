@@ -74,11 +74,17 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
     const candidates = index.rank(queryNames, minScore - MAX_FEATURE_LIFT, limit);
     const hits: Hit[] = [];
     const scored = new Set<number>();
-    const score = (e: number, include: ((nameId: number) => boolean) | undefined): void => {
+    // `bound`: most the name score can be (step 1's bound), or Infinity when unknown.
+    const score = (e: number, include: ((nameId: number) => boolean) | undefined, bound: number): void => {
       scored.add(e);
       const entity = data.entities.get(e);
-      const best = scorer.bestName(queryNames, e, include);
       const features = entityFeatures(facts, entity);
+      // The combined score only grows with the name score: when even the bound, with this
+      // entity's actual features (another date of birth, another nationality), stays below the
+      // threshold, the alignment cannot reach it. Common names bring hundreds of candidates, most
+      // of them namesakes that their features rule out here.
+      if (bound !== Number.POSITIVE_INFINITY && combine(bound, features) < minScore) return;
+      const best = scorer.bestName(queryNames, e, include);
       if (combine(best.score, features) < minScore) return;
       const result = scorer.result(queryNames, e, best, features);
       hits.push({ entityId: entity.id, score: result.score, caption: entity.caption, matchedName: result.matchedName, explanation: result.explanation });
@@ -89,11 +95,11 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
       const bound = candidates.bounds[k] as number;
       // Most features can add nothing to this entity (no listed date of birth, no nationality):
       // then its bound must reach minScore on its own.
-      if (bound >= minScore || bound + possibleLift(facts, data.entities.get(e)) >= minScore) score(e, touched);
+      if (bound >= minScore || bound + possibleLift(facts, data.entities.get(e)) >= minScore) score(e, touched, bound);
     }
     // A matching document decides whatever the name says, so documents bring their own candidates.
     for (const d of facts.documents) {
-      for (const e of data.documentEntities.get(d.number) ?? []) if (!scored.has(e)) score(e, undefined);
+      for (const e of data.documentEntities.get(d.number) ?? []) if (!scored.has(e)) score(e, undefined, Number.POSITIVE_INFINITY);
     }
     hits.sort((a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
     const top = hits[0]?.score ?? 0;
