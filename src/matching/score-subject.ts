@@ -37,9 +37,11 @@ export interface ScoreResult {
   explanation: MatchExplanation;
 }
 
+const FEATURES = [schemaFeature, documentFeature, birthDateFeature, nationalityFeature, genderFeature] as const;
+
 export function entityFeatures(facts: SubjectFacts, entity: Entity): FeatureContribution[] {
   const out: FeatureContribution[] = [];
-  for (const f of [schemaFeature, documentFeature, birthDateFeature, nationalityFeature, genderFeature]) {
+  for (const f of FEATURES) {
     const c = f(facts, entity);
     if (c !== undefined) out.push(c);
   }
