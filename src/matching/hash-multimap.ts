@@ -183,3 +183,31 @@ export function forEachValue(map: HashMultimapData, key: number, visit: (value: 
   if (to === SINGLE) visit(from);
   else for (let x = from; x < to; x++) visit(map.values[x] as number);
 }
+
+/**
+ * A Bloom filter over 32-bit key hashes, two bits a key, `bitsPerKey` bits a key in all (32: a
+ * false positive about 1 look-up in 250). Answers "certainly absent" without a table.
+ */
+export function buildKeyFilter(keys: Uint32Array, count: number, bitsPerKey = 32): Uint32Array {
+  let bits = 1 << 10;
+  while (bits < count * bitsPerKey) bits *= 2;
+  const filter = new Uint32Array(bits >>> 5);
+  const shift = Math.clz32(bits) + 1;
+  for (let i = 0; i < count; i++) {
+    const k = keys[i] as number;
+    const b1 = Math.imul(k, 0x9e3779b1) >>> shift;
+    const b2 = Math.imul(k ^ (k >>> 15), 0x85ebca6b) >>> shift;
+    filter[b1 >>> 5] = (filter[b1 >>> 5] as number) | (1 << (b1 & 31));
+    filter[b2 >>> 5] = (filter[b2 >>> 5] as number) | (1 << (b2 & 31));
+  }
+  return filter;
+}
+
+/** Whether `key` may be in the filter (false: it certainly is not). */
+export function keyFilterHas(filter: Uint32Array, key: number): boolean {
+  const shift = Math.clz32(filter.length << 5) + 1;
+  const b1 = Math.imul(key, 0x9e3779b1) >>> shift;
+  if (((filter[b1 >>> 5] as number) & (1 << (b1 & 31))) === 0) return false;
+  const b2 = Math.imul(key ^ (key >>> 15), 0x85ebca6b) >>> shift;
+  return ((filter[b2 >>> 5] as number) & (1 << (b2 & 31))) !== 0;
+}

@@ -1,5 +1,5 @@
 import { forEachDeletionKey } from './deletion-keys.js';
-import { findSlot, hashString, SINGLE } from './hash-multimap.js';
+import { findSlot, hashString, keyFilterHas, SINGLE } from './hash-multimap.js';
 import { letterBit, shortKey, type IndexData } from './index-data.js';
 import { subjectReadings, type AnalysedName, type AnalysedToken } from './name-analysis.js';
 import { MAX_PARTS, newNameSide, pushAlt, pushPart, type NameSide } from './name-score.js';
@@ -161,6 +161,24 @@ function typoNeighbours(data: IndexData, text: string, k: number, scratch: Expan
 }
 
 /**
+ * Whether some compound may lie within one edit of `text`: two words within one edit share a
+ * one-letter deletion key (or one's own), so no shared key in the filter means none does.
+ */
+function nearCompound(data: IndexData, text: string): boolean {
+  // No filter (a very large index): anything may be near.
+  if (data.compoundNeighbours.length === 0) return true;
+  let near = false;
+  forEachDeletionKey(
+    text,
+    (h) => {
+      if (!near && keyFilterHas(data.compoundNeighbours, h)) near = true;
+    },
+    1,
+  );
+  return near;
+}
+
+/**
  * Where this token is two adjacent name parts written together. Exact joins are one hash
  * look-up; when the token is not itself in the vocabulary, each split whose short side (at
  * most `MAX_JOINED_PART` letters) is a known part is also tried with the other side's
@@ -170,7 +188,7 @@ function typoNeighbours(data: IndexData, text: string, k: number, scratch: Expan
 function compoundsOf(data: IndexData, text: string, scratch: ExpansionScratch): Uint32Array {
   const out = new Set<number>();
   compoundLookup(data, text, out);
-  if (text.length >= 5 && !data.vocabulary.has(text)) {
+  if (text.length >= 5 && !data.vocabulary.has(text) && nearCompound(data, text)) {
     const k = Math.min(1, maxEdits(text.length + 2));
     for (let p = 2; p <= text.length - 2; p++) {
       const prefix = p <= MAX_JOINED_PART ? text.slice(0, p) : '';

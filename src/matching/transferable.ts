@@ -53,6 +53,7 @@ const TYPED_FIELDS = [
   'nameInfo',
   'entityNameStarts',
   'positionName',
+  'compoundNeighbours',
 ] as const;
 type TypedArrayField = (typeof TYPED_FIELDS)[number];
 
@@ -132,6 +133,7 @@ export function fromTransferable(t: TransferableIndex): IndexData {
     nameInfo: a.nameInfo as Float64Array,
     entityNameStarts: a.entityNameStarts as Uint32Array,
     positionName: a.positionName as Uint32Array,
+    compoundNeighbours: a.compoundNeighbours as Uint32Array,
     deletionKeys: t.multimaps.deletionKeys,
     compoundKeys: t.multimaps.compoundKeys,
   };
