@@ -17,6 +17,8 @@ interface LoadJob {
   idPrefix?: string;
   connections: number;
   durationSeconds: number;
+  /** Requests a second across all connections (open loop); unset: as fast as answers come. */
+  overallRate?: number;
 }
 
 let input = '';
@@ -30,6 +32,7 @@ const result = await autocannon({
   url: job.url,
   connections: job.connections,
   duration: job.durationSeconds,
+  ...(job.overallRate !== undefined ? { overallRate: job.overallRate } : {}),
   method: job.method,
   headers: job.headers,
   requests:

@@ -22,11 +22,22 @@ const AuditInputSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 }).strict();
 
+/** A normalised record and the canonical JSON of its details, which hashing and storing reuse. */
+export interface NormalisedAudit {
+  record: AuditInput;
+  detailsText: string | undefined;
+}
+
 /**
  * A validated copy of `input` in the form it is hashed and stored in: details passed through
  * JSON once (Dates become text, undefined members go), so a record read back hashes the same.
  */
 export function normaliseAuditInput(input: AuditInput): AuditInput {
+  return normaliseAudit(input).record;
+}
+
+/** `normaliseAuditInput`, keeping the details' canonical text so it is made once a record. */
+export function normaliseAudit(input: AuditInput): NormalisedAudit {
   const parsed = AuditInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -40,12 +51,15 @@ export function normaliseAuditInput(input: AuditInput): AuditInput {
   if (value.entityIds !== undefined) record.entityIds = [...value.entityIds];
   if (value.purpose !== undefined) record.purpose = value.purpose;
   if (value.decision !== undefined) record.decision = value.decision;
+  let detailsText: string | undefined;
   if (value.details !== undefined) {
     const text = canonicalJson(JSON.parse(JSON.stringify(value.details)) as unknown);
-    if (Buffer.byteLength(text, 'utf8') > MAX_DETAILS_BYTES) {
+    // Characters are at most 3 UTF-8 bytes a UTF-16 unit: short text needs no count.
+    if (text.length * 3 > MAX_DETAILS_BYTES && Buffer.byteLength(text, 'utf8') > MAX_DETAILS_BYTES) {
       throw new VigilError('INVALID_INPUT', `audit details must stay under ${MAX_DETAILS_BYTES} bytes: ids and decisions only, never a request body`, { field: 'details' });
     }
     record.details = JSON.parse(text) as Record<string, unknown>;
+    detailsText = text;
   }
-  return record;
+  return { record, detailsText };
 }

@@ -1,7 +1,7 @@
 import { VigilError } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import type { AuditDb } from './audit-context.js';
-import { normaliseAuditInput } from './audit-input.js';
+import { normaliseAudit } from './audit-input.js';
 import type { AuditTables } from './audit-tables.js';
 import type { AuditLog, AuditLogOptions } from './audit-types.js';
 import { BatchWriter } from './batch-writer.js';
@@ -39,13 +39,13 @@ export function createAuditLog(store: Store, options: AuditLogOptions = {}): Aud
   return {
     append(input) {
       if (closed) return Promise.reject(new VigilError('AUDIT_FAILED', 'the audit log is closed; the action was not done'));
-      let record;
+      let normalised;
       try {
-        record = normaliseAuditInput(input);
+        normalised = normaliseAudit(input);
       } catch (error) {
         return Promise.reject(error);
       }
-      return writer.enqueue(record, now().toISOString());
+      return writer.enqueue(normalised.record, normalised.detailsText, now().toISOString());
     },
     flush: () => writer.flush(),
     async verify() {

@@ -5,7 +5,8 @@ import { canonicalJson } from '../domain/index.js';
 
 export type AuditRow = Selectable<AuditRecordsTable>;
 
-export function toAuditRow(record: AuditRecord): Insertable<AuditRecordsTable> {
+/** `detailsText`: the details' canonical JSON when the caller has it already. */
+export function toAuditRow(record: AuditRecord, detailsText?: string): Insertable<AuditRecordsTable> {
   return {
     seq: record.seq,
     at: record.at,
@@ -18,7 +19,7 @@ export function toAuditRow(record: AuditRecord): Insertable<AuditRecordsTable> {
     purpose: record.purpose ?? null,
     outcome: record.outcome,
     decision: record.decision ?? null,
-    details: record.details === undefined ? null : canonicalJson(record.details),
+    details: record.details === undefined ? null : (detailsText ?? canonicalJson(record.details)),
     prev_hash: record.prevHash,
     hash: record.hash,
   };

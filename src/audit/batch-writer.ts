@@ -4,10 +4,12 @@ import type { AuditDb } from './audit-context.js';
 import { toAuditRow } from './audit-rows.js';
 import { AuditStatements } from './audit-statements.js';
 import type { AuditInput, AuditRecord } from './audit-types.js';
-import { hashAuditRecord } from './record-hash.js';
+import { hashNormalisedRecord } from './record-hash.js';
 
 interface Pending {
+  /** Normalised (audit-input.ts), with its details' canonical JSON. */
   input: AuditInput;
+  detailsText: string | undefined;
   at: string;
   resolve: (record: AuditRecord) => void;
   reject: (error: unknown) => void;
@@ -36,11 +38,11 @@ export class BatchWriter {
     this.commits = new GroupCommit((batch) => this.write(batch), { flushMs, maxBatch });
   }
 
-  enqueue(input: AuditInput, at: string): Promise<AuditRecord> {
+  enqueue(input: AuditInput, detailsText: string | undefined, at: string): Promise<AuditRecord> {
     if (this.commits.queued >= MAX_QUEUED) {
       return Promise.reject(new VigilError('AUDIT_FAILED', `the audit trail is not keeping up (${MAX_QUEUED} records waiting); the action was not done`));
     }
-    return new Promise((resolve, reject) => this.commits.add({ input, at, resolve, reject }));
+    return new Promise((resolve, reject) => this.commits.add({ input, detailsText, at, resolve, reject }));
   }
 
   /** Resolves when everything queued before the call, and since, is written or has failed. */
@@ -58,15 +60,16 @@ export class BatchWriter {
         if (head === undefined) throw new Error('the audit chain head row is missing');
         let seq = Number(head.seq);
         let prevHash = head.hash;
-        const written = batch.map(({ input, at }) => {
+        const written = batch.map(({ input, detailsText, at }) => {
           seq += 1;
           const content = { seq, at, ...input, prevHash };
-          const hash = hashAuditRecord(content);
+          const hash = hashNormalisedRecord(content, detailsText);
           prevHash = hash;
           return { ...content, hash };
         });
-        for (let start = 0; start < written.length; start += ROWS_PER_INSERT) {
-          await trx.executeQuery(this.statements.insert(written.slice(start, start + ROWS_PER_INSERT).map(toAuditRow)));
+        const rows = written.map((record, index) => toAuditRow(record, batch[index]?.detailsText));
+        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+          await trx.executeQuery(this.statements.insert(rows.slice(start, start + ROWS_PER_INSERT)));
         }
         const last = batch[batch.length - 1];
         await trx.executeQuery(this.statements.moveHead(seq, prevHash, last?.at ?? new Date().toISOString()));

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashAuditRecord } from './record-hash.js';
+import { canonicalJson } from '../domain/index.js';
+import { normaliseAudit } from './audit-input.js';
+import { canonicalRecordText, GENESIS_HASH, hashAuditRecord, hashNormalisedRecord } from './record-hash.js';
 
 const record = {
   seq: 1,
@@ -28,5 +30,22 @@ describe('audit record hash', () => {
     expect(hashAuditRecord({ ...record, seq: 2 })).not.toBe(hashAuditRecord(record));
     expect(hashAuditRecord({ ...record, prevHash: 'f'.repeat(64) })).not.toBe(hashAuditRecord(record));
     expect(hashAuditRecord({ ...record, details: { topScore: 0.43, candidates: 3 } })).not.toBe(hashAuditRecord(record));
+  });
+});
+
+describe('the append path hash', () => {
+  it('equals hashAuditRecord for every shape a normalised record takes', () => {
+    const inputs = [
+      { actor: { kind: 'system' as const, id: 'vetting' }, action: 'alert.create', outcome: 'ok' as const },
+      { actor: { kind: 'key' as const, id: 'k"1', orgId: 'o\u00e9' }, action: 'screen', subjectIds: [], entityIds: ['un-sc:Q\\1'], purpose: 'border \u2028 check', outcome: 'denied' as const, decision: 'match' },
+      { actor: { kind: 'user' as const, id: 'u1' }, action: 'screen', subjectIds: ['a', 'b'], outcome: 'error' as const, details: { z: 1, a: { y: [1, { c: 2, b: undefined }], x: null }, caseIds: [], when: new Date(0), s: '\u{1F600}' } },
+    ];
+    for (const [index, input] of inputs.entries()) {
+      const { record, detailsText } = normaliseAudit(input);
+      const content = { seq: index + 1, at: '2026-01-01T00:00:00.000Z', ...record, prevHash: GENESIS_HASH };
+      expect(canonicalRecordText(content, detailsText)).toBe(canonicalJson(content));
+      expect(hashNormalisedRecord(content, detailsText)).toBe(hashAuditRecord(content));
+      expect(hashNormalisedRecord(content, undefined)).toBe(hashAuditRecord(content));
+    }
   });
 });

@@ -36,6 +36,7 @@ import type {
 import { toDetail, toSummary, toSuppressionView } from './case-views.js';
 import { advanceHit, endSuppressionOf, nextSeq, settleCase, suppress, type SuppressionMade } from './decision-steps.js';
 import type { Thresholds } from './decide-from-hits.js';
+import { CaseOpenings } from './case-openings.js';
 import { newEventId, newId, openCase } from './open-case.js';
 import { priorityRank, type Priority } from './priority.js';
 import { checkReason, REASON_CODES, type Outcome, type ReasonCode } from './reason-codes.js';
@@ -95,6 +96,7 @@ class SqlCaseService implements CaseService {
   private readonly now: () => Date;
   private readonly fourEyes: ReadonlySet<Outcome>;
   private readonly suppressionDays: number;
+  private readonly openings: CaseOpenings;
 
   constructor(
     private readonly store: Store,
@@ -105,26 +107,39 @@ class SqlCaseService implements CaseService {
     this.now = options.now ?? (() => new Date());
     this.fourEyes = new Set(options.fourEyes ?? ['true_match']);
     this.suppressionDays = options.suppressionDays ?? 365;
+    this.openings = new CaseOpenings(this.db, store);
   }
 
   // ---- opening cases -------------------------------------------------------------------------
 
   async review(input: ReviewInput): Promise<ReviewedResult[]> {
     const suppressed = await applySuppressionsMany(this.store, input.items, { now: this.now, ...(this.options.thresholds !== undefined ? { thresholds: this.options.thresholds } : {}) });
-    const out: ReviewedResult[] = [];
-    for (const [index, result] of suppressed.entries()) {
-      const subject = input.items[index]?.subject as ScreenedSubject;
+    // Every result that is not clear opens (or joins) its case; the openings share transactions
+    // with those of other requests (CaseOpenings), and are committed before the answer.
+    const at = this.now().toISOString();
+    const openings = suppressed.map((result, index) => {
       const decision = result.decision;
-      if (decision === 'clear') {
-        out.push(result);
-        continue;
-      }
-      const at = this.now().toISOString();
-      const opened = await openCase(this.db, this.store, { source: 'screening', orgId: input.actor.orgId, openedBy: input.actor.id, subject, result: { ...result, decision }, channel: input.context?.channel, port: input.context?.port }, at);
-      if (opened.created) await this.audited(input.actor, 'case.open', subject.id, result.hits.filter((h) => h.suppressed === undefined).map((h) => h.entityId), decision, { caseId: opened.caseId, source: 'screening' });
-      out.push({ ...result, caseId: opened.caseId });
-    }
-    return out;
+      if (decision === 'clear') return undefined;
+      const subject = input.items[index]?.subject as ScreenedSubject;
+      return this.openings.open({ source: 'screening', orgId: input.actor.orgId, openedBy: input.actor.id, subject, result: { ...result, decision }, channel: input.context?.channel, port: input.context?.port }, at);
+    });
+    const settled = await Promise.allSettled(openings.map((opening) => opening ?? Promise.resolve(undefined)));
+    // Every case that was opened is audited, even when another of the batch failed.
+    const audits: Array<Promise<void>> = [];
+    settled.forEach((outcome, index) => {
+      const result = suppressed[index];
+      if (outcome.status !== 'fulfilled' || outcome.value === undefined || !outcome.value.created || result === undefined) return;
+      const subject = input.items[index]?.subject as ScreenedSubject;
+      const live = result.hits.filter((h) => h.suppressed === undefined).map((h) => h.entityId);
+      audits.push(this.audited(input.actor, 'case.open', subject.id, live, result.decision, { caseId: outcome.value.caseId, source: 'screening' }));
+    });
+    await Promise.all(audits);
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
+    return suppressed.map((result, index) => {
+      const outcome = settled[index];
+      return outcome?.status === 'fulfilled' && outcome.value !== undefined ? { ...result, caseId: outcome.value.caseId } : result;
+    });
   }
 
   async openFromAlert(raw: AlertCaseInput): Promise<AlertCaseOutcome> {

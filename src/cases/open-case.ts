@@ -59,13 +59,18 @@ async function contentOfHits(store: Store, hits: readonly MarkedHit[], versions:
   );
 }
 
-/**
- * Opens a case for a result that is not clear, or finds the open one it belongs to: the same
- * organisation, person (fingerprint), hits, channel and port while that case is still open, or
- * the same alert ever. Inserting with ON CONFLICT DO NOTHING on those unique keys makes this
- * safe between replicas screening at once.
- */
-export async function openCase(db: CaseDb, store: Store, input: OpenCaseInput, at: string): Promise<OpenedCase> {
+/** A case ready to write: its rows are built and its hits' content read, outside any transaction. */
+export interface PreparedCase {
+  row: Insertable<CasesTable>;
+  hits: Array<Insertable<CaseHitsTable>>;
+  input: OpenCaseInput;
+  openKey: string | null;
+  priority: string;
+  at: string;
+}
+
+/** Builds a case's rows; reads (cached) the content of each hit's entity as it was screened. */
+export async function prepareCase(store: Store, input: OpenCaseInput, at: string): Promise<PreparedCase> {
   const { result, subject } = input;
   const fingerprint = subjectFingerprint(subject);
   const live = result.hits.filter((hit) => hit.suppressed === undefined);
@@ -122,24 +127,46 @@ export async function openCase(db: CaseDb, store: Store, input: OpenCaseInput, a
     current_decision_id: null,
     version: 0,
   }));
+  return { row, hits, input, openKey, priority, at };
+}
 
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx.insertInto('cases').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
-      if (hits.length > 0) await trx.insertInto('case_hits').values(hits).execute();
-      await trx.insertInto('case_events').values({ id: newEventId(), case_id: id, kind: 'opened', actor_id: input.openedBy, at, details_json: canonicalJson({ source: input.source, decision: result.decision, priority }) }).execute();
-      return { caseId: id, created: true };
-    }
-    const existing = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where((eb) => (input.alertId !== undefined ? eb('alert_id', '=', input.alertId) : eb('open_key', '=', openKey)))
-      .executeTakeFirst();
-    // The open case it matched was decided in between: the caller may simply screen again.
-    if (existing === undefined) throw new VigilError('CONFLICT', 'the matching case changed while this one was opened; retry');
-    if (input.source === 'screening') {
-      await trx.insertInto('case_events').values({ id: newEventId(), case_id: existing.id, kind: 'screened_again', actor_id: input.openedBy, at, details_json: canonicalJson({ listVersions: result.listVersions, decision: result.decision }) }).execute();
-    }
-    return { caseId: existing.id, created: false };
-  });
+/**
+ * Writes a prepared case inside the caller's transaction, or records a screening on the open
+ * case it belongs to. Throws CONFLICT, having written nothing, when the case it matched was
+ * decided in between; any other failure is the transaction's.
+ */
+export async function writeCase(trx: CaseDb, prepared: PreparedCase): Promise<OpenedCase> {
+  const { row, hits, input, openKey, priority, at } = prepared;
+  const id = row.id;
+  const inserted = await trx.insertInto('cases').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
+    if (hits.length > 0) await trx.insertInto('case_hits').values(hits).execute();
+    await trx.insertInto('case_events').values({ id: newEventId(), case_id: id, kind: 'opened', actor_id: input.openedBy, at, details_json: canonicalJson({ source: input.source, decision: input.result.decision, priority }) }).execute();
+    return { caseId: id, created: true };
+  }
+  const existing = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where((eb) => (input.alertId !== undefined ? eb('alert_id', '=', input.alertId) : eb('open_key', '=', openKey)))
+    .executeTakeFirst();
+  // The open case it matched was decided in between: the caller may simply screen again.
+  if (existing === undefined) throw new VigilError('CONFLICT', 'the matching case changed while this one was opened; retry');
+  if (input.source === 'screening') {
+    await trx
+      .insertInto('case_events')
+      .values({ id: newEventId(), case_id: existing.id, kind: 'screened_again', actor_id: input.openedBy, at, details_json: canonicalJson({ listVersions: input.result.listVersions, decision: input.result.decision }) })
+      .execute();
+  }
+  return { caseId: existing.id, created: false };
+}
+
+/**
+ * Opens a case for a result that is not clear, or finds the open one it belongs to: the same
+ * organisation, person (fingerprint), hits, channel and port while that case is still open, or
+ * the same alert ever. Inserting with ON CONFLICT DO NOTHING on those unique keys makes this
+ * safe between replicas screening at once.
+ */
+export async function openCase(db: CaseDb, store: Store, input: OpenCaseInput, at: string): Promise<OpenedCase> {
+  const prepared = await prepareCase(store, input, at);
+  return db.transaction().execute((trx) => writeCase(trx, prepared));
 }

@@ -24,3 +24,18 @@ describe('subjectFingerprint', () => {
     expect(sameCoreIdentity(issued, subjectIdentity({ ...BASE, name: 'Olena Petrenko' }))).toBe(false);
   });
 });
+
+describe('subject identity reuse', () => {
+  it('follows a subject changed after its first use, never keeping the identity of what it was', () => {
+    const fingerprint = subjectFingerprint;
+    const subject: { id: string; name: string; birthDate?: string } = { id: 'p1', name: 'Khalid Yusuf Al-Rashidi' };
+    const before = fingerprint(subject);
+    expect(fingerprint(subject)).toBe(before);
+    subject.name = 'Olena Petrenko';
+    const renamed = fingerprint(subject);
+    expect(renamed).not.toBe(before);
+    expect(renamed).toBe(fingerprint({ id: 'other', name: 'Olena Petrenko' }));
+    subject.birthDate = '1980-01-01';
+    expect(fingerprint(subject)).not.toBe(renamed);
+  });
+});

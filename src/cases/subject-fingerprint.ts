@@ -26,7 +26,28 @@ export function documentKey(number: string): string {
   return number.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 
+/**
+ * Identities already worked out, by subject object: a screening's redress check and its case
+ * both need the one of the same request body, and name analysis is the costly part. Each is
+ * kept with the identifying fields it was made from and used only while they are unchanged,
+ * so a subject changed after its first use is analysed afresh rather than taken for another.
+ */
+const identities = new WeakMap<Subject, { from: string; identity: SubjectIdentity }>();
+
+function identifyingFields(subject: Subject): string {
+  return JSON.stringify([subject.name, subject.schema, subject.birthDate, subject.nationality, subject.documents?.map((d) => d.number)]);
+}
+
 export function subjectIdentity(subject: Subject): SubjectIdentity {
+  const from = identifyingFields(subject);
+  const known = identities.get(subject);
+  if (known !== undefined && known.from === from) return known.identity;
+  const identity = identityOf(subject);
+  identities.set(subject, { from, identity });
+  return identity;
+}
+
+function identityOf(subject: Subject): SubjectIdentity {
   const nameKeys = [...new Set(namesOf(subject).map((n) => nameKey(n, subject)).filter((k) => k !== ''))].sort();
   const documents = [...new Set((subject.documents ?? []).map((d) => documentKey(d.number)).filter((d) => d !== ''))].sort();
   const nationality = subject.nationality === undefined ? undefined : (toCountryCode(subject.nationality) ?? subject.nationality.trim().toUpperCase());

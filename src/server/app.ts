@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -66,7 +66,8 @@ function auditsFailure(request: FastifyRequest, reply: ErrorReply): boolean {
 function rateLimitKey(request: FastifyRequest, sessionCookie: string): string {
   const credential = request.headers.authorization ?? request.cookies[sessionCookie];
   if (credential === undefined || credential === '') return `ip:${request.ip}`;
-  return `cred:${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
+  // The one-shot hash: no Hash object per request.
+  return `cred:${hash('sha256', credential, 'base64url').slice(0, 22)}`;
 }
 
 /**

@@ -95,6 +95,11 @@ async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: stri
   const result = await vettingDb(store)
     .transaction()
     .execute(async (trx) => {
+      // A write first: it takes the write lock (SQLite) or the subject counter's row lock
+      // (PostgreSQL) before anything is read. A SQLite transaction that read first and then
+      // wrote would fail at once with "database is locked" whenever another process (a
+      // `serve --workers` sibling) had committed in between, whatever the busy timeout.
+      await sql`update vetting_counters set value = value where name = ${'subject'}`.execute(trx);
       const ids = await resolveTerms(store, trx, dialect, terms, fresh);
       const termId = (term: Term): number => ids.get(termSignature(term)) as number;
       const existing = await inSlices(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySuppressions, openCaseFromAlert } from '../../src/cases/index.js';
 import { testDialect } from '../helpers/test-store.js';
@@ -53,6 +54,30 @@ describe(`cases: opening, four-eyes decisions and history (${testDialect()})`, (
     expect(elsewhere.caseId).not.toBe(first.caseId);
     const detail = await w.cases.get(ACTORS.officer, first.caseId as string);
     expect(detail.events.map((e) => e.kind)).toEqual(['opened', 'screened_again']);
+  });
+
+  it('joins screenings of the same person that arrive together to one case, audited once', async () => {
+    const together = await Promise.all([w.screen(NAMESAKE), w.screen(NAMESAKE), w.screen(NAMESAKE), w.screen({ ...NAMESAKE, id: 'pax-2' }, { port: 'CDG' })]);
+    const caseIds = together.map((r) => r.caseId);
+    expect(new Set(caseIds.slice(0, 3)).size).toBe(1);
+    expect(caseIds[3]).not.toBe(caseIds[0]);
+    const detail = await w.cases.get(ACTORS.officer, caseIds[0] as string);
+    expect(detail.events.map((e) => e.kind)).toEqual(['opened', 'screened_again', 'screened_again']);
+    const opened = (await w.records()).filter((r) => r.action === 'case.open');
+    expect(opened.map((r) => r.details?.['caseId']).sort()).toEqual([caseIds[0], caseIds[3]].sort());
+  });
+
+  it('fails the screening when its case cannot be written, rather than answer without the case', async () => {
+    if (w.store.dialect === 'postgres') {
+      await sql`create function refuse_cases() returns trigger language plpgsql as $$ begin raise exception 'cases are read-only'; end $$`.execute(w.store.db);
+      await sql`create trigger refuse_cases before insert on cases for each row execute function refuse_cases()`.execute(w.store.db);
+    } else {
+      await sql`create trigger refuse_cases before insert on cases begin select raise(abort, 'cases are read-only'); end`.execute(w.store.db);
+    }
+    await expect(w.screen(NAMESAKE)).rejects.toThrow(/read-only/);
+    // A clear result needs no case and is answered as before.
+    await expect(w.screen({ id: 'pax-clear', name: 'Maria Lindqvist' })).resolves.toMatchObject({ decision: 'clear' });
+    expect((await w.records()).filter((r) => r.action === 'case.open')).toEqual([]);
   });
 
   it('needs a second person with the supervisor role to confirm a true match', async () => {

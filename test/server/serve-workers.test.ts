@@ -61,10 +61,16 @@ describe(`vigil serve --workers (${testDialect()})`, () => {
     const key = (await readFile(join(cwd, '.vigil', 'admin-key'), 'utf8')).trim();
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 
+    // Half arrive by air and are enrolled for recurrent vetting: both workers then write
+    // enrolments, cases and audit records to one database at once.
     const ids = Array.from({ length: 120 }, (_, i) => `w-${i}`);
     const replies = await Promise.all(
       ids.map((id, i) =>
-        fetch(`${served.base}/v1/screen`, { method: 'POST', headers, body: JSON.stringify({ id, name: i % 10 === 0 ? 'Tariq al-Juburi' : `Plain Traveller ${i}`, channel: 'other' }) }),
+        fetch(`${served.base}/v1/screen`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ id, name: i % 10 === 0 ? 'Tariq al-Juburi' : `Plain Traveller ${i}`, channel: i % 2 === 0 ? 'air_arrival' : 'other' }),
+        }),
       ),
     );
     expect(replies.map((reply) => reply.status)).toEqual(ids.map(() => 200));
@@ -83,6 +89,8 @@ describe(`vigil serve --workers (${testDialect()})`, () => {
       for await (const record of audit.export()) if (record.action === 'screen') screened.push(...(record.subjectIds ?? []));
       expect(screened.sort()).toEqual([...ids].sort());
       expect(await audit.verify()).toMatchObject({ ok: true });
+      const enrolled = await store.db.selectFrom('vetting_subjects' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number((enrolled as { n: number | string }).n)).toBe(60);
     } finally {
       await audit.close();
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serializerCompiler as zodSerializerCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { applySuppressionsMany, createCaseService, ScreenedSubject } from '../../cases/index.js';
 import { VigilError, type Decision } from '../../domain/index.js';
 import type { MatchExplanation } from '../../matching/index.js';
@@ -7,6 +7,7 @@ import type { EngineScreeningResult } from '../../screening/index.js';
 import { recordAudit } from '../request-audit.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, ScreeningResult } from '../schemas.js';
+import { screeningResultWire } from '../screening-wire.js';
 
 export const CHANNELS = ['visa', 'visa_waiver', 'air_arrival', 'land_border', 'sea_arrival', 'other'] as const;
 
@@ -44,6 +45,17 @@ function wire(result: EngineScreeningResult): EngineScreeningResult & { hits: Ar
   return result as EngineScreeningResult & { hits: Array<EngineScreeningResult['hits'][number] & { explanation: MatchExplanation }> };
 }
 
+type ScreenReply = z.output<typeof ScreeningResult> | { results: Array<z.output<typeof ScreeningResult>> };
+
+/** The 200 reply by explicit projection (screening-wire.ts); errors keep the zod serializer. */
+function screenSerializerCompiler(route: { schema: unknown; method: string; url: string; httpStatus?: string }): (data: unknown) => string {
+  if (String(route.httpStatus) !== '200') return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
+  return (data) => {
+    const reply = data as ScreenReply;
+    return JSON.stringify('results' in reply ? { results: reply.results.map(screeningResultWire) } : screeningResultWire(reply));
+  };
+}
+
 function batchSizeOf(body: unknown): number | undefined {
   if (body === null || typeof body !== 'object') return undefined;
   const subjects = (body as { subjects?: unknown }).subjects;
@@ -79,6 +91,7 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
       body: z.union([SingleRequest, BatchRequest]),
       response: { 200: z.union([ScreeningResult, BatchResponse]), ...errorResponses(413) },
     },
+    serializerCompiler: screenSerializerCompiler,
     handler: async (request) => {
       const current = engine.get();
       const { channel, port, origin, purpose, preview, enrol, ...rest } = request.body;
@@ -92,25 +105,29 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
       const principal = request.principal as NonNullable<typeof request.principal>;
       // Redress first (suppressed hits marked, decision recomputed), then a case for each result not clear.
       const items = subjects.map((subject) => ({ subject, result: current.screen(subject, options) }));
-      const results: Array<EngineScreeningResult & { caseId?: string }> =
+      const reviewing: Promise<Array<EngineScreeningResult & { caseId?: string }>> =
         preview === true
-          ? await applySuppressionsMany(store, items)
-          : await cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
-      for (const result of results) metrics.screenings.inc({ decision: result.decision });
+          ? applySuppressionsMany(store, items)
+          : cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
       // Enrolled before the answer: a traveller screened here is re-vetted when a list changes,
-      // and a failure to enrol fails the screening rather than leave them out unseen.
+      // and a failure to enrol fails the screening rather than leave them out unseen. It needs
+      // nothing from the review, so the two wait for their transactions side by side.
       const enrolment = preview === true ? { enrol: false, retentionDays: 0 } : vetting.enrolmentFor(channel, enrol);
-      if (enrolment.enrol) {
-        try {
-          await vetting.enrolments.enrol(
+      const enrolling = enrolment.enrol
+        ? vetting.enrolments.enrol(
             subjects.map(({ redressNumber: _redress, ...subject }) => subject),
             { ...(channel !== undefined ? { channel } : {}), ...(port !== undefined ? { port } : {}), retentionDays: enrolment.retentionDays },
-          );
-        } catch (error) {
-          if (error instanceof VigilError) throw error;
-          throw new VigilError('STORE_FAILED', `the subjects could not be enrolled for recurrent vetting, so no result is returned: ${error instanceof Error ? error.message : String(error)}`, { field: 'enrol' }, { cause: error });
-        }
+          )
+        : Promise.resolve(0);
+      const [reviewed, enrolled] = await Promise.allSettled([reviewing, enrolling]);
+      if (reviewed.status === 'rejected') throw reviewed.reason;
+      if (enrolled.status === 'rejected') {
+        const error: unknown = enrolled.reason;
+        if (error instanceof VigilError) throw error;
+        throw new VigilError('STORE_FAILED', `the subjects could not be enrolled for recurrent vetting, so no result is returned: ${error instanceof Error ? error.message : String(error)}`, { field: 'enrol' }, { cause: error });
       }
+      const results = reviewed.value;
+      for (const result of results) metrics.screenings.inc({ decision: result.decision });
       await recordAudit(audit, request, {
         subjectIds: results.map((r) => r.id),
         entityIds: hitIds(results),
