@@ -317,7 +317,9 @@ describe('the analyst console in Chromium against vigil serve', () => {
     expect(imported.status).toBe(200);
     // The server vets the change it imported at once: no `vigil vet`, no waiting for a tick.
     const alert = page.getByRole('list', { name: 'Alerts, newest first' }).getByRole('listitem').filter({ hasText: 'e2e-traveller-abisov' });
-    await hasText(alert, 'ABISOV, Sergei', 20_000);
+    await hasText(alert, 'ABISOV, Sergei', 30_000).catch((error: unknown) => {
+      throw new Error(`no alert for the enrolled traveller; the server logged:\n${vigil.log().slice(-4_000)}`, { cause: error });
+    });
     await hasText(alert, /changed \(nationalities\) in ofac-sdn/);
     await hasText(page.locator('[aria-live="polite"]').filter({ hasText: 'New alert' }), 'e2e-traveller-abisov');
     await hasText(page.locator('.live'), /Live/);

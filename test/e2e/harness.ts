@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +29,8 @@ export interface Vigil {
   /** An API call as the bootstrap admin (API key). */
   admin: (path: string, init?: RequestInit) => Promise<Response>;
   stop: () => Promise<void>;
+  /** What the server logged on standard output so far. */
+  log: () => string;
 }
 
 async function run(args: string[], cwd: string, input?: string): Promise<string> {
@@ -51,13 +53,21 @@ export async function startVigil(lists: string[]): Promise<Vigil> {
   const dir = await mkdtemp(join(tmpdir(), 'vigil-e2e-'));
   const db = join(dir, 'vigil.db');
   if (lists.length > 0) await run(['--db', db, 'lists', 'import', ...lists], dir);
+  // Vetting looks for unvetted list versions every 2 s (60 s by default): an import through the
+  // server starts a run at once, and a run that failed is retried within the tests' waits.
+  const config = join(dir, 'vigil-config.json');
+  await writeFile(config, JSON.stringify({ vetting: { intervalMs: 2_000 } }));
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', TSX, MAIN, '--db', db, 'serve', '--host', '127.0.0.1', '--port', '0', '--dev'], {
     cwd: dir,
-    env: { ...process.env, VIGIL_CONFIG: '', VIGIL_LOG_LEVEL: 'warn' },
+    env: { ...process.env, VIGIL_CONFIG: config, VIGIL_LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stdout.resume();
+  // The server's log (warnings and errors at this level), kept to explain a failure.
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (log.length < 200_000) log += chunk.toString();
+  });
   const exited = once(child, 'exit');
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vigil serve did not listen within 60 s: ${stderr}`)), 60_000);
@@ -86,6 +96,7 @@ export async function startVigil(lists: string[]): Promise<Vigil> {
     db,
     adminKey,
     stderr: () => stderr,
+    log: () => log,
     cli: (args, input) => run(['--db', db, ...args], dir, input),
     admin: (path, init = {}) => fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${adminKey}`, ...(init.headers ?? {}) } }),
     stop: async () => {
