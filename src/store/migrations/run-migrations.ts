@@ -5,9 +5,9 @@ import type { StoreLogger } from '../store.js';
 import { migrationProvider } from './migration-provider.js';
 
 /**
- * PostgreSQL's `invalid_schema_name`: Kysely introspects every schema of the database before
- * migrating, and one that another client drops meanwhile fails the introspection. Nothing of
- * ours is wrong then, so the migration is tried again.
+ * PostgreSQL's `invalid_schema_name`: a schema another client drops while the migrator looks for
+ * its tables. The table list (TableListIntrospector) reads by oid and should not meet it, but
+ * nothing of ours would be wrong then, so the migration is tried again rather than failed.
  */
 function isSchemaDroppedMeanwhile(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';

@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.js';
 import type { StoreLogger } from '../../store.js';
 import { StoreDialectBase } from '../store-dialect-base.js';
+import { VigilPostgresDialect } from './table-list-introspector.js';
 import type { StoreDialectFactory } from '../store-dialect.js';
 
 export class PostgresStoreDialect extends StoreDialectBase {
@@ -25,7 +26,7 @@ export class PostgresStoreDialect extends StoreDialectBase {
       if (logger !== undefined) logger.error({ err: error }, 'PostgreSQL idle connection failed');
       else process.emitWarning(`vigil store: PostgreSQL idle connection failed: ${error.message}`);
     });
-    return Promise.resolve(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+    return Promise.resolve(new Kysely<Database>({ dialect: new VigilPostgresDialect({ pool }) }));
   }
 
   /** The first schema of the search_path, where the store's own tables are created. */
