@@ -66,8 +66,11 @@ describe(`GET /v1/alerts (${testDialect()})`, () => {
   it('pushes each new alert to a following stream as it is raised, by any process', async () => {
     await h.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = h.app.server.address() as AddressInfo;
+    let opened: () => void = () => undefined;
+    const open = new Promise<void>((resolve) => (opened = resolve));
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port, path: '/v1/alerts/stream?follow=true', headers: h.bearer('analyst') }, (res) => {
+        opened();
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
@@ -83,8 +86,9 @@ describe(`GET /v1/alerts (${testDialect()})`, () => {
       });
       req.end();
     });
-    // Let the stream open and the poller note where alerts stand, then raise one elsewhere.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Raised elsewhere as soon as the stream is open, before the stream's first poll (every 2 s):
+    // the stream starts where alerts stood when it opened, not where they stand at that poll.
+    await open;
     await enrolSubjects(h.store, [{ id: 'pax-3', name: 'Viktor KARPOV', birthDate: '1971-04-02' }], { channel: 'visa', retentionDays: 90 });
     await runVetting(h.store, { since: 1 });
     const body = await received;

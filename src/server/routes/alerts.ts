@@ -75,11 +75,8 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
       lastSeq = undefined;
       return;
     }
-    if (lastSeq === undefined) {
-      // Followers start from now; what came before they read with Last-Event-ID.
-      lastSeq = await latestAlertSeq(store);
-      return;
-    }
+    // A follower's handler sets where its stream starts before it joins the hub.
+    if (lastSeq === undefined) return;
     for (const alert of await listAlerts(store, { afterSeq: lastSeq, limit: 500 })) {
       lastSeq = alert.seq;
       hub.publish({ type: 'alert.raised', id: String(alert.seq), data: alertNotice(alert) }, (principal) => {
@@ -153,6 +150,9 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
     handler: async (request, reply) => {
       const header = request.headers['last-event-id'];
       const from = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
+      // Followers start from now (what came before they read with Last-Event-ID). Noted before
+      // the stream opens, not at the next poll: an alert raised between would reach nobody.
+      const latest = request.query.follow === 'true' ? await latestAlertSeq(store) : 0;
       const backlog = from === undefined ? [] : await listAlerts(store, { afterSeq: from, limit: 500 });
       await recordAudit(audit, request, { ...readIds(backlog), outcome: 'ok', details: { count: backlog.length, stream: true, follow: request.query.follow === 'true' } });
       reply.hijack();
@@ -163,6 +163,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
         reply.raw.end();
         return;
       }
+      if (lastSeq === undefined || hub.size === 0) lastSeq = latest;
       const principal = request.principal;
       const unsubscribe = hub.subscribe({ principal, write: (chunk) => reply.raw.write(chunk) });
       request.log.info({ actor: actorOf(request).id }, 'alert stream opened');
