@@ -12,11 +12,16 @@ export interface EntityTable {
   /** The entity's id, without making the entity. */
   id(i: number): string;
   indexOf(id: string): number | undefined;
+  /** The entities packed for worker threads, when the table was built with them. */
+  readonly packed?: PackedEntities;
 }
 
 export class ArrayEntityTable implements EntityTable {
   private byId: Map<string, number> | undefined;
-  constructor(private readonly entities: readonly Entity[]) {}
+  constructor(
+    private readonly entities: readonly Entity[],
+    readonly packed?: PackedEntities,
+  ) {}
 
   get length(): number {
     return this.entities.length;
@@ -43,14 +48,19 @@ export class ArrayEntityTable implements EntityTable {
 
 const SCHEMAS: readonly EntitySchema[] = ['Person', 'Organization', 'Vessel', 'Aircraft'];
 const KINDS: readonly NameKind[] = ['primary', 'alias', 'weak_alias', 'former', 'original_script'];
-/** Strings each entity has before its names: id, source, sourceId, caption, facts. */
-const FIELDS = 5;
+
+/** Per-entity flags: which strings are written out rather than derived. */
+const OWN_ID = 1;
+const OWN_CAPTION = 2;
+const HAS_FACTS = 4;
 
 /**
- * What matching reads of the entities, as typed arrays only (shared with workers, never copied):
- * per entity its id, source, source id, caption, a small JSON of its facts (dates of birth,
- * nationalities, citizenships, gender, documents; empty when it has none) and its names, as
- * UTF-16 code units one after the other.
+ * What matching reads of the entities, as typed arrays (shared with workers, never copied) and
+ * the few distinct source names: per entity, as UTF-16 code units one after the other, its
+ * id (only when it is not `<source>:<sourceId>`), source id, caption (only when it is not its
+ * first name), a small JSON of its facts (only when it has dates of birth, nationalities,
+ * citizenships, a gender or documents) and its names. Leaving out what can be derived halves
+ * the text of a large list, and the time to pack it.
  */
 export interface PackedEntities {
   readonly text: Uint16Array;
@@ -58,7 +68,14 @@ export interface PackedEntities {
   readonly cuts: Uint32Array;
   /** Per entity, the position in `cuts` of its first string (length entities + 1). */
   readonly firstPiece: Uint32Array;
+  /** Per entity, the position of its first name among all names (length entities + 1). */
+  readonly firstName: Uint32Array;
   readonly schemas: Uint8Array;
+  /** Per entity, `OWN_ID | OWN_CAPTION | HAS_FACTS`. */
+  readonly flags: Uint8Array;
+  /** Per entity, its source's position in `sources`. */
+  readonly sourceOf: Uint16Array;
+  readonly sources: readonly string[];
   /** Per name, in entity order, its kind. */
   readonly nameKinds: Uint8Array;
 }
@@ -82,59 +99,125 @@ function factsOf(e: Entity): string {
   return JSON.stringify(facts);
 }
 
-/**
- * Packs the entities into shared memory. Sizes are counted first so that each array is made
- * once: a large buffer made and dropped while a million entities are live costs a full
- * garbage collection each time.
- */
-export function packEntities(table: EntityTable): PackedEntities {
-  const n = table.length;
-  const facts: string[] = new Array<string>(n);
-  let units = 0;
-  let pieceCount = 0;
-  for (let i = 0; i < n; i++) {
-    const e = table.get(i);
-    const f = factsOf(e);
-    facts[i] = f;
-    units += e.id.length + e.source.length + e.sourceId.length + e.caption.length + f.length;
-    for (const name of e.names) units += name.full.length;
-    pieceCount += FIELDS + e.names.length;
+function flagsOf(e: Entity, facts: string): number {
+  let flags = 0;
+  if (e.id !== `${e.source}:${e.sourceId}`) flags |= OWN_ID;
+  if (e.caption !== e.names[0]?.full) flags |= OWN_CAPTION;
+  if (facts !== '') flags |= HAS_FACTS;
+  return flags;
+}
+
+/** Code units per chunk of packed text: chunks spare the copies of one doubling array. */
+const CHUNK = 1 << 20;
+
+/** A growable list of unsigned integers, copied once onto shared memory at the end. */
+class Column<T extends Uint8Array | Uint16Array | Uint32Array> {
+  private chunks: T[] = [];
+  private current: T;
+  private used = 0;
+  length = 0;
+  constructor(private readonly make: (n: number | SharedArrayBuffer) => T) {
+    this.current = make(CHUNK);
   }
-  const text = new Uint16Array(new SharedArrayBuffer(Math.max(2, units * 2)));
-  const cuts = new Uint32Array(new SharedArrayBuffer(Math.max(4, pieceCount * 4)));
-  const nameKinds = new Uint8Array(new SharedArrayBuffer(Math.max(1, pieceCount - FIELDS * n)));
-  const firstPiece = new Uint32Array(new SharedArrayBuffer((n + 1) * 4));
-  const schemas = new Uint8Array(new SharedArrayBuffer(Math.max(1, n)));
-  let used = 0;
-  let pieces = 0;
-  let names = 0;
-  const push = (s: string): void => {
-    for (let k = 0; k < s.length; k++) text[used++] = s.charCodeAt(k);
-    cuts[pieces++] = used;
-  };
-  for (let i = 0; i < n; i++) {
-    const e = table.get(i);
-    firstPiece[i] = pieces;
-    schemas[i] = SCHEMAS.indexOf(e.schema);
-    push(e.id);
-    push(e.source);
-    push(e.sourceId);
-    push(e.caption);
-    push(facts[i] as string);
+
+  push(value: number): void {
+    if (this.used === CHUNK) {
+      this.chunks.push(this.current);
+      this.current = this.make(CHUNK);
+      this.used = 0;
+    }
+    this.current[this.used++] = value;
+    this.length += 1;
+  }
+
+  /** The values on a SharedArrayBuffer (at least `minimum` bytes). */
+  share(bytesPerValue: number, minimum = 4): T {
+    const out = this.make(new SharedArrayBuffer(Math.max(minimum, this.length * bytesPerValue)));
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk as never, at);
+      at += chunk.length;
+    }
+    out.set(this.current.subarray(0, this.used) as never, at);
+    return out;
+  }
+}
+
+/**
+ * Packs entities one at a time, as the index build reads them (see `PackedEntities`): the
+ * entity is still in the processor's caches then, and handing the index to workers later
+ * costs nothing. A separate pass over a million entities took most of a second.
+ */
+export class PackedEntityWriter {
+  private readonly text = new Column((n) => new Uint16Array(n as number));
+  private readonly cuts = new Column((n) => new Uint32Array(n as number));
+  private readonly firstPiece = new Column((n) => new Uint32Array(n as number));
+  private readonly firstName = new Column((n) => new Uint32Array(n as number));
+  private readonly schemas = new Column((n) => new Uint8Array(n as number));
+  private readonly flags = new Column((n) => new Uint8Array(n as number));
+  private readonly sourceOf = new Column((n) => new Uint16Array(n as number));
+  private readonly nameKinds = new Column((n) => new Uint8Array(n as number));
+  private readonly sources = new Map<string, number>();
+
+  private push(s: string): void {
+    for (let k = 0; k < s.length; k++) this.text.push(s.charCodeAt(k));
+    this.cuts.push(this.text.length);
+  }
+
+  add(e: Entity): void {
+    const facts = factsOf(e);
+    const own = flagsOf(e, facts);
+    let source = this.sources.get(e.source);
+    if (source === undefined) {
+      source = this.sources.size;
+      if (source > 0xffff) throw new RangeError('more than 65,536 sources in one index');
+      this.sources.set(e.source, source);
+    }
+    this.firstPiece.push(this.cuts.length);
+    this.firstName.push(this.nameKinds.length);
+    this.schemas.push(SCHEMAS.indexOf(e.schema));
+    this.flags.push(own);
+    this.sourceOf.push(source);
+    if ((own & OWN_ID) !== 0) this.push(e.id);
+    this.push(e.sourceId);
+    if ((own & OWN_CAPTION) !== 0) this.push(e.caption);
+    if ((own & HAS_FACTS) !== 0) this.push(facts);
     for (const name of e.names) {
-      push(name.full);
-      nameKinds[names++] = KINDS.indexOf(name.kind);
+      this.push(name.full);
+      this.nameKinds.push(KINDS.indexOf(name.kind));
     }
   }
-  firstPiece[n] = pieces;
-  return { text, cuts, firstPiece, schemas, nameKinds };
+
+  finish(): PackedEntities {
+    this.firstPiece.push(this.cuts.length);
+    this.firstName.push(this.nameKinds.length);
+    return {
+      text: this.text.share(2),
+      cuts: this.cuts.share(4),
+      firstPiece: this.firstPiece.share(4),
+      firstName: this.firstName.share(4),
+      schemas: this.schemas.share(1),
+      flags: this.flags.share(1),
+      sourceOf: this.sourceOf.share(2),
+      sources: [...this.sources.keys()],
+      nameKinds: this.nameKinds.share(1),
+    };
+  }
+}
+
+/** Packs the entities of a table built without them (see `PackedEntityWriter`). */
+export function packEntities(table: EntityTable): PackedEntities {
+  if (table.packed !== undefined) return table.packed;
+  const writer = new PackedEntityWriter();
+  for (let i = 0; i < table.length; i++) writer.add(table.get(i));
+  return writer.finish();
 }
 
 /** Entities read from `PackedEntities` when first asked for (in a worker thread). */
 export class PackedEntityTable implements EntityTable {
   private readonly made: (Entity | undefined)[] = [];
   private byId: Map<string, number> | undefined;
-  constructor(private readonly packed: PackedEntities) {}
+  constructor(readonly packed: PackedEntities) {}
 
   get length(): number {
     return this.packed.schemas.length;
@@ -150,29 +233,37 @@ export class PackedEntityTable implements EntityTable {
     return out;
   }
 
+  private sourceName(i: number): string {
+    return this.packed.sources[this.packed.sourceOf[i] as number] as string;
+  }
+
   id(i: number): string {
     if (i < 0 || i >= this.length) throw new RangeError(`no entity at ${i}`);
-    return this.piece(this.packed.firstPiece[i] as number);
+    const p = this.packed.firstPiece[i] as number;
+    return (this.packed.flags[i] as number) & OWN_ID ? this.piece(p) : `${this.sourceName(i)}:${this.piece(p)}`;
   }
 
   get(i: number): Entity {
     const made = this.made[i];
     if (made !== undefined) return made;
     if (i < 0 || i >= this.length) throw new RangeError(`no entity at ${i}`);
-    const p = this.packed.firstPiece[i] as number;
-    const end = this.packed.firstPiece[i + 1] as number;
-    const factsText = this.piece(p + 4);
-    const facts = (factsText === '' ? {} : JSON.parse(factsText)) as Facts;
-    // Names before this entity's: its pieces before, less FIELDS per earlier entity.
-    const nameBase = p - FIELDS * i;
+    const { firstPiece, firstName, flags, nameKinds } = this.packed;
+    const own = flags[i] as number;
+    let p = firstPiece[i] as number;
+    const end = firstPiece[i + 1] as number;
+    const source = this.sourceName(i);
+    const ownId = (own & OWN_ID) !== 0 ? this.piece(p++) : undefined;
+    const sourceId = this.piece(p++);
+    const caption = (own & OWN_CAPTION) !== 0 ? this.piece(p++) : undefined;
+    const facts = ((own & HAS_FACTS) !== 0 ? JSON.parse(this.piece(p++)) : {}) as Facts;
     const names: Entity['names'] = [];
-    for (let q = p + FIELDS; q < end; q++) names.push({ full: this.piece(q), kind: KINDS[this.packed.nameKinds[nameBase + q - p - FIELDS] as number] as NameKind });
+    for (let k = firstName[i] as number; p < end; p++, k++) names.push({ full: this.piece(p), kind: KINDS[nameKinds[k] as number] as NameKind });
     const entity: Entity = {
-      id: this.piece(p),
-      source: this.piece(p + 1),
-      sourceId: this.piece(p + 2),
+      id: ownId ?? `${source}:${sourceId}`,
+      source,
+      sourceId,
       schema: SCHEMAS[this.packed.schemas[i] as number] as EntitySchema,
-      caption: this.piece(p + 3),
+      caption: caption ?? names[0]?.full ?? '',
       names,
       birthDates: facts.b ?? [],
       birthPlaces: [],

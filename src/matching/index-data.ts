@@ -1,6 +1,6 @@
 import type { Entity, NameKind } from '../domain/index.js';
 import { forEachDeletionKey } from './deletion-keys.js';
-import { ArrayEntityTable, type EntityTable } from './entity-table.js';
+import { ArrayEntityTable, PackedEntityWriter, type EntityTable } from './entity-table.js';
 import { normaliseDocumentNumber } from './features.js';
 import { buildHashMultimap, buildKeyFilter, hashString, PairBuffer, type HashMultimapData } from './hash-multimap.js';
 import { analyseForMatching, type TokenRole } from './name-analysis.js';
@@ -193,6 +193,7 @@ class U32 {
 /** Builds the flat index. Names with the same parts within one entity are kept once, strongest kind first. */
 export function buildIndexData(input: Iterable<Entity>): IndexData {
   const entities: Entity[] = [];
+  const packed = new PackedEntityWriter();
   // Mutable while building: a text is abjad (syllabic) if any of its occurrences was romanised
   // from such a script.
   const tokens: { -readonly [K in keyof SimToken]: SimToken[K] }[] = [];
@@ -237,6 +238,7 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
   for (const entity of input) {
     const e = entities.length;
     entities.push(entity);
+    packed.add(entity);
     entityNameStarts.push(nameEntity.length);
     const seen = new Map<string, number>();
     entity.names.forEach((name, ordinal) => {
@@ -470,6 +472,6 @@ export function buildIndexData(input: Iterable<Entity>): IndexData {
     compoundKeys: buildHashMultimap(compoundPairs),
     compoundNeighbours: nameCount <= COMPOUND_FILTER_MAX_NAMES ? buildKeyFilter(neighbourKeys.keys, neighbourKeys.length) : new Uint32Array(0),
   };
-  const strings: IndexStrings = { tokens, entities: new ArrayEntityTable(entities) };
+  const strings: IndexStrings = { tokens, entities: new ArrayEntityTable(entities, packed.finish()) };
   return { ...arrays, ...strings, ...deriveLookups(arrays, strings) };
 }

@@ -15,7 +15,7 @@ import type { SimToken } from './token-similarity.js';
  * properties stay behind, as empty arrays.
  */
 export interface TransferableIndex {
-  readonly format: 'vigil-match-index/2';
+  readonly format: 'vigil-match-index/3';
   readonly counts: { entityCount: number; nameCount: number; tokenCount: number; maxInitialWeight: number };
   readonly arrays: Readonly<Record<TypedArrayField, Uint32Array | Float32Array | Float64Array | Uint16Array | Uint8Array>>;
   readonly multimaps: Readonly<Record<'deletionKeys' | 'compoundKeys', HashMultimapData>>;
@@ -88,17 +88,17 @@ export function toTransferable(data: IndexData): TransferableIndex {
   const tokens = data.tokens.map((t) => [t.text, t.skeleton, t.vowels, t.variantIds, t.abjad, t.syllabic]);
   const packed = packEntities(data.entities);
   return {
-    format: 'vigil-match-index/2',
+    format: 'vigil-match-index/3',
     counts: { entityCount: data.entityCount, nameCount: data.nameCount, tokenCount: data.tokenCount, maxInitialWeight: data.maxInitialWeight },
     arrays,
     multimaps: { deletionKeys: shareMultimap(data.deletionKeys), compoundKeys: shareMultimap(data.compoundKeys) },
     json: JSON.stringify({ tokens, documents: [...data.documentEntities] }),
-    entities: { text: share(packed.text), cuts: share(packed.cuts), firstPiece: share(packed.firstPiece), schemas: share(packed.schemas), nameKinds: share(packed.nameKinds) },
+    entities: packed,
   };
 }
 
 export function fromTransferable(t: TransferableIndex): IndexData {
-  if (t.format !== 'vigil-match-index/2') throw new TypeError(`unknown index format ${String(t.format)}`);
+  if (t.format !== 'vigil-match-index/3') throw new TypeError(`unknown index format ${String(t.format)}`);
   const parsed = JSON.parse(t.json) as { tokens: [string, string, string, number[], boolean, boolean][]; documents: [string, number[]][] };
   const tokens: SimToken[] = parsed.tokens.map(([text, skeleton, vowels, variantIds, abjad, syllabic]) => ({ text, skeleton, vowels, variantIds, abjad, syllabic }));
   const a = t.arrays;
