@@ -23,7 +23,7 @@ import { verifyChain } from './verify-chain.js';
 export function createAuditLog(store: Store, options: AuditLogOptions = {}): AuditLog {
   const db: AuditDb = store.db.withTables<AuditTables>();
   const now = options.now ?? (() => new Date());
-  const writer = new BatchWriter(db, Math.max(0, options.flushMs ?? 2), Math.max(1, options.maxBatch ?? 500));
+  const writer = new BatchWriter(db, Math.max(0, options.flushMs ?? 0), Math.max(1, options.maxBatch ?? 500));
   let closed = false;
 
   const guarded = async <T>(operation: string, work: () => Promise<T>): Promise<T> => {

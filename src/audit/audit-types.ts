@@ -51,7 +51,7 @@ export type AuditVerification = { ok: true; count: number } | { ok: false; count
 export interface AuditLogOptions {
   /** The clock records are stamped with; tests pin it. */
   now?: () => Date;
-  /** Records appended within this window share one transaction. Default 2 ms. */
+  /** Records appended within this window share one transaction. Default 0: those appended in one turn of the event loop, or while the last transaction was written. */
   flushMs?: number;
   /** Most records one transaction carries. Default 500. */
   maxBatch?: number;

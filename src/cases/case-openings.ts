@@ -16,9 +16,9 @@ const MAX_WAITING = 10_000;
 
 /**
  * Case openings for a server answering many screenings at once: openings that arrive while a
- * transaction is being written, or within `flushMs` of the first, share the next one (src/store's
- * GroupCommit), so a busy server pays a transaction every few milliseconds rather than one per
- * result that is not clear. Each caller still waits until its own case is committed and sees
+ * transaction is being written, or in the same turn of the event loop (or within `flushMs` of the
+ * first when given), share the next one (src/store's GroupCommit), so a busy server pays one
+ * transaction for many results that are not clear. Each caller still waits until its own case is committed and sees
  * the failure if it was not: a result that needs a case is never answered without one.
  *
  * Each opening runs exactly the statements `openCase` runs, in arrival order, so two openings
@@ -36,7 +36,7 @@ export class CaseOpenings {
     private readonly store: Store,
     options: { flushMs?: number } = {},
   ) {
-    this.commits = new GroupCommit((batch) => this.write(batch), { flushMs: options.flushMs ?? 1, maxBatch: FULL_BATCH });
+    this.commits = new GroupCommit((batch) => this.write(batch), { flushMs: options.flushMs ?? 0, maxBatch: FULL_BATCH });
   }
 
   /** Resolves once the case (or the screening joined to an open one) is committed. */

@@ -23,4 +23,29 @@ describe('group commit', () => {
     expect(batches.slice(1)).toEqual([[6, 3], [4], [12], [1]]);
     expect(commits.queued).toBe(0);
   });
+
+  it('with no window, writes what arrives in one turn together and a later arrival right after, without a timer', async () => {
+    const batches: string[][] = [];
+    const commits = new GroupCommit<string>(
+      async (batch) => {
+        batches.push(batch);
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+      { flushMs: 0, maxBatch: 100 },
+    );
+    // Three requests read in one turn of the event loop.
+    for (const id of ['a', 'b', 'c']) commits.add(id);
+    expect(batches).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([['a', 'b', 'c']]);
+    // Arriving while that batch is written: the next batch, as soon as it is done.
+    commits.add('d');
+    commits.add('e');
+    await commits.flush();
+    expect(batches).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    // Alone, later: its own batch in the next turn, not after some window.
+    commits.add('f');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.at(-1)).toEqual(['f']);
+  });
 });

@@ -1,18 +1,22 @@
 /**
  * Group commit for writes that arrive one at a time and are cheaper together: items that arrive
- * while a batch is being written, or within `flushMs` of the first, go into the next batch.
+ * while a batch is being written, or within `flushMs` of the first, go into the next batch;
+ * with `flushMs` 0, those that arrive in the same turn of the event loop (requests read
+ * together). Under load batches form by themselves while the last one is written, so a window
+ * mostly adds latency: clients that wait for their answers then send less.
  * One batch at a time; a batch that filled up starts at once, and items that queued during a
  * write go into the next one without waiting. `write` settles each item (callers keep its
  * promise callbacks in the item); it must not throw.
  *
  * @example
- * const commits = new GroupCommit<Pending>((batch) => writeInOneTransaction(batch), { flushMs: 2, maxBatch: 500 });
+ * const commits = new GroupCommit<Pending>((batch) => writeInOneTransaction(batch), { flushMs: 0, maxBatch: 500 });
  * commits.add(pending);
  */
 export class GroupCommit<T> {
   private queue: T[] = [];
   private queuedWeight = 0;
-  private timer: NodeJS.Timeout | undefined;
+  /** Cancels the pending start, when one is set. */
+  private cancelStart: (() => void) | undefined;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -34,7 +38,7 @@ export class GroupCommit<T> {
     this.queue.push(item);
     this.queuedWeight += this.weight(item);
     if (this.queuedWeight >= this.options.maxBatch) this.start();
-    else if (this.timer === undefined && this.running === undefined) this.timer = setTimeout(() => this.start(), this.options.flushMs);
+    else if (this.cancelStart === undefined && this.running === undefined) this.scheduleStart();
   }
 
   /** Resolves when everything added before the call, and since, is written (or has failed). */
@@ -45,15 +49,24 @@ export class GroupCommit<T> {
     }
   }
 
+  private scheduleStart(): void {
+    // 0: what arrives in the same turn of the event loop (requests read together) shares a batch.
+    if (this.options.flushMs <= 0) {
+      const immediate = setImmediate(() => this.start());
+      this.cancelStart = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(() => this.start(), this.options.flushMs);
+      this.cancelStart = () => clearTimeout(timer);
+    }
+  }
+
   private weight(item: T): number {
     return this.options.weigh?.(item) ?? 1;
   }
 
   private start(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.cancelStart?.();
+    this.cancelStart = undefined;
     if (this.running !== undefined || this.queue.length === 0) return;
     this.running = this.drain().finally(() => {
       this.running = undefined;

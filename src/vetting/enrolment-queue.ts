@@ -41,14 +41,17 @@ export class EnrolmentQueue {
 
   /**
    * @param flushMs how long the first waiting subject waits for others to share its
-   *   transaction: a transaction costs about as much as a screening, so at a busy counter a few
-   *   milliseconds of latency buy most of the throughput back.
+   *   transaction. Default 0: the subjects of one turn of the event loop, and those that came
+   *   while the last transaction was written, share one. A fixed window of a few milliseconds
+   *   was tried: it held every answer back by that much, and with ten clients waiting on their
+   *   answers the server served 1,150 screenings a second instead of 1,940 (audit and case
+   *   openings at 0 as well).
    */
   constructor(
     private readonly store: Store,
     private readonly options: { flushMs?: number; now?: () => Date } = {},
   ) {
-    this.commits = new GroupCommit((batch) => this.writeGroups(batch), { flushMs: options.flushMs ?? 3, maxBatch: FULL_BATCH, weigh: (item) => item.subjects.length });
+    this.commits = new GroupCommit((batch) => this.writeGroups(batch), { flushMs: options.flushMs ?? 0, maxBatch: FULL_BATCH, weigh: (item) => item.subjects.length });
   }
 
   private get now(): () => Date {
