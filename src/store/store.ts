@@ -13,6 +13,13 @@ export interface StoreOptions {
   logger?: StoreLogger;
   /** The clock versions are stamped with; tests pin it. */
   now?: () => Date;
+  /**
+   * SQLite files: who copies the write-ahead log back into the database. `commit` (default):
+   * the commit that fills the log, pausing its caller for milliseconds, which a short command
+   * does not notice. `background`: a thread of this process, for a server answering requests.
+   * PostgreSQL ignores it.
+   */
+  checkpoints?: 'commit' | 'background';
 }
 
 /** One committed version of one source list. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { StoreLogger } from '../store.js';
-import type { StoreDialect } from './store-dialect.js';
+import type { ConnectSettings, StoreDialect } from './store-dialect.js';
 
 /** Conservative defaults; a dialect overrides the flags its database allows more on. */
 export abstract class StoreDialectBase implements StoreDialect {
@@ -17,7 +17,7 @@ export abstract class StoreDialectBase implements StoreDialect {
     return 2000;
   }
 
-  abstract connect(logger?: StoreLogger): Promise<Kysely<Database>>;
+  abstract connect(logger?: StoreLogger, settings?: ConnectSettings): Promise<Kysely<Database>>;
 
   /** No schemas: the tables live in the one database. */
   migrationSchema(_db: Kysely<Database>): Promise<string | undefined> {

@@ -14,12 +14,17 @@ export interface StoreDialect {
   /** Most rows one multi-row INSERT carries even when parameters would allow more. */
   readonly maxRowsPerInsert: number;
   /** Opens the connection (or pool) with the session settings the store relies on. */
-  connect(logger?: StoreLogger): Promise<Kysely<Database>>;
+  connect(logger?: StoreLogger, settings?: ConnectSettings): Promise<Kysely<Database>>;
   /**
    * The schema the migration bookkeeping tables belong in, when the database has schemas.
    * Kysely looks for them in every schema otherwise, and would take another schema's for ours.
    */
   migrationSchema(db: Kysely<Database>): Promise<string | undefined>;
+}
+
+/** Connection settings from `StoreOptions` that some dialects use. */
+export interface ConnectSettings {
+  checkpoints?: 'commit' | 'background';
 }
 
 /** Chooses a dialect from a store URL. */

@@ -5,10 +5,14 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { VigilError } from '../../../domain/index.js';
 import type { Database } from '../../database.js';
 import { StoreDialectBase } from '../store-dialect-base.js';
+import type { StoreLogger } from '../../store.js';
 import { withStatementCache } from './statement-cache.js';
-import type { StoreDialectFactory } from '../store-dialect.js';
+import type { ConnectSettings, StoreDialectFactory } from '../store-dialect.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 const IN_MEMORY = ':memory:';
+/** Log pages past which a commit checkpoints when a background thread should have (40 MB). */
+const BACKSTOP_PAGES = 10_000;
 
 export class SqliteStoreDialect extends StoreDialectBase {
   readonly name = 'sqlite' as const;
@@ -22,10 +26,11 @@ export class SqliteStoreDialect extends StoreDialectBase {
     return 32766;
   }
 
-  connect(): Promise<Kysely<Database>> {
+  connect(logger?: StoreLogger, settings: ConnectSettings = {}): Promise<Kysely<Database>> {
     let database: BetterSqlite3.Database;
+    const file = this.path !== IN_MEMORY && this.path !== '';
     try {
-      if (this.path !== IN_MEMORY && this.path !== '') mkdirSync(dirname(this.path), { recursive: true });
+      if (file) mkdirSync(dirname(this.path), { recursive: true });
       database = new BetterSqlite3(this.path);
       // WAL: readers never block the importer and a killed import leaves only an
       // uncommitted tail that recovery ignores. NORMAL is crash-safe under WAL.
@@ -34,11 +39,22 @@ export class SqliteStoreDialect extends StoreDialectBase {
       database.pragma('foreign_keys = ON');
       // Another process importing holds the write lock; wait for it instead of failing.
       database.pragma('busy_timeout = 10000');
+      // The background thread keeps the log short; this only bounds it should the thread fail.
+      if (file && settings.checkpoints === 'background') database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new VigilError('STORE_FAILED', `cannot open SQLite store ${this.path}: ${reason}`, { path: this.path }, { cause: error });
     }
-    return Promise.resolve(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }));
+    const cached = withStatementCache(database);
+    if (file && settings.checkpoints === 'background') {
+      const checkpointer = startWalCheckpointer(this.path, logger);
+      const close = cached.close;
+      cached.close = () => {
+        checkpointer.stop();
+        close();
+      };
+    }
+    return Promise.resolve(new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) }));
   }
 }
 
