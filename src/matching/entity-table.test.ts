@@ -32,8 +32,8 @@ describe('packed entities (what worker threads read)', () => {
       documents: [{ type: 'other', number: '1027800000084', country: 'RU' }],
     }),
     entity({ id: 'un-sc:QDi.001', source: 'un-sc', sourceId: 'QDi.001', caption: 'Ayman al-Zawahiri', names: [{ full: 'Ayman al-Zawahiri', kind: 'primary' }, { full: 'أيمن الظواهري', kind: 'original_script' }], birthDates: [{ kind: 'exact', date: '1951-06-19' }], gender: 'male' }),
-    // No name at all (a list may carry one): its caption must survive alone.
-    entity({ id: 'ofac-sdn:1', source: 'ofac-sdn', sourceId: '1', caption: 'UNNAMED VESSEL', names: [], schema: 'Vessel' }),
+    // A vessel whose only name is written otherwise than its caption.
+    entity({ id: 'ofac-sdn:1', source: 'ofac-sdn', sourceId: '1', caption: 'OCEAN SPIRIT', names: [{ full: 'Ocean Spirit', kind: 'primary' }], schema: 'Vessel' }),
   ];
 
   it('gives back every field matching reads, by position and by id', () => {
