@@ -5,3 +5,4 @@ export * from './countries.js';
 export * from './subject.js';
 export * from './posture.js';
 export * from './canonical-json.js';
+export * from './generation-cache.js';

@@ -1,5 +1,5 @@
 import type { EntitySchema } from '../domain/index.js';
-import { analyseName, type TokenRole } from '../names/index.js';
+import { analyseName, analyseSubjectName, type NameForm, type TokenRole } from '../names/index.js';
 
 /**
  * The one seam between matching and name analysis: everything in src/matching reads names
@@ -62,7 +62,10 @@ const SCHEMAS: ReadonlySet<string> = new Set(['Person', 'Organization', 'Vessel'
 /** Analyses one name for matching (see the module comment). */
 export function analyseForMatching(raw: string, hints?: AnalysisHints): AnalysedName {
   const schema = hints?.schema !== undefined && SCHEMAS.has(hints.schema) ? (hints.schema as EntitySchema) : undefined;
-  const form = analyseName(raw, { schema, script: hints?.script });
+  return forMatching(raw, analyseName(raw, { schema, script: hints?.script }));
+}
+
+function forMatching(raw: string, form: NameForm): AnalysedName {
   const tokens: AnalysedToken[] = form.tokens.map((t) => ({
     text: t.text,
     role: t.role,
@@ -92,9 +95,11 @@ export function analyseForMatching(raw: string, hints?: AnalysisHints): Analysed
 /**
  * The readings of a subject's name: as analysed, and when the subject has no schema and the
  * name ends or starts with a two-letter legal form (`UZGA AO`), also as an organisation's.
+ * `remember`: keep the analysis for the subject's enrolment (see `analyseSubjectName`).
  */
-export function subjectReadings(raw: string, schema: string | undefined): AnalysedName[] {
-  const analysed = analyseForMatching(raw, { schema });
+export function subjectReadings(raw: string, schema: string | undefined, remember = false): AnalysedName[] {
+  const known = schema !== undefined && SCHEMAS.has(schema) ? (schema as EntitySchema) : undefined;
+  const analysed = forMatching(raw, analyseSubjectName(raw, known, { remember }));
   if (schema !== undefined || !analysed.organizationReading) return [analysed];
-  return [analysed, analyseForMatching(raw, { schema: 'Organization' })];
+  return [analysed, forMatching(raw, analyseSubjectName(raw, 'Organization', { remember }))];
 }

@@ -4,7 +4,7 @@ import { letterBit, shortKey, type IndexData } from './index-data.js';
 import { subjectReadings, type AnalysedName, type AnalysedToken } from './name-analysis.js';
 import { MAX_PARTS, newNameSide, pushAlt, pushPart, type NameSide } from './name-score.js';
 import { hasVowel, HOW_EXACT, joinable, joinedEdits, MAX_JOINED_PART, maxEdits, osaDistance, pack, packedSim, tokenSimilarity, type SimToken } from './token-similarity.js';
-import { GenerationCache } from './generation-cache.js';
+import { GenerationCache } from '../domain/index.js';
 import { rarityWeight } from './token-weights.js';
 
 /**
@@ -361,14 +361,17 @@ export class ExpansionCache {
   }
 }
 
-/** Analyses and expands a subject's names: one query name per reading (see `subjectReadings`). */
-export function prepareQueryNames(data: IndexData, cache: ExpansionCache, names: readonly string[], schema: string | undefined): QueryName[] {
+/**
+ * Analyses and expands a subject's names: one query name per reading (see `subjectReadings`,
+ * and `remember` there).
+ */
+export function prepareQueryNames(data: IndexData, cache: ExpansionCache, names: readonly string[], schema: string | undefined, remember = false): QueryName[] {
   const out: QueryName[] = [];
   for (const raw of names) {
     const key = schema === undefined ? raw : `${schema}\u0001${raw}`;
     let prepared = cache.capacity > 0 ? cache.names.get(key) : undefined;
     if (prepared === undefined) {
-      prepared = subjectReadings(raw, schema).map((analysed) => prepareAnalysed(data, cache, raw, analysed));
+      prepared = subjectReadings(raw, schema, remember).map((analysed) => prepareAnalysed(data, cache, raw, analysed));
       cache.names.set(key, prepared);
     }
     for (const q of prepared) out.push(q);

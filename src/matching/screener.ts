@@ -25,6 +25,11 @@ export interface ScreenerOptions {
   limit?: number;
   /** Hits below this score are left out; default the review threshold. Lower it for evaluation curves. */
   minScore?: number;
+  /**
+   * Keep each subject's name analysis a while for its enrolment for recurrent vetting, which
+   * analyses the same names again (a server that enrols what it screens). Default false.
+   */
+  shareSubjectAnalysis?: boolean;
 }
 
 export interface Screener {
@@ -57,6 +62,7 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
   const match = options.matchThreshold ?? DEFAULT_THRESHOLDS.match;
   const limit = options.limit ?? DEFAULT_LIMIT;
   const minScore = options.minScore ?? review;
+  const shareAnalysis = options.shareSubjectAnalysis === true;
   if (!(review > 0 && review <= match && match <= 1)) {
     throw new VigilError('INVALID_INPUT', `thresholds need 0 < review <= match <= 1, got review ${review}, match ${match}`, { field: 'thresholds' });
   }
@@ -69,7 +75,7 @@ export function createScreener(index: MatchIndex, options: ScreenerOptions = {})
   const touched = (nameId: number): boolean => index.touchedByLastCollect(nameId);
 
   function screen(subject: Subject): ScreeningResult {
-    const queryNames: QueryName[] = prepareQueryNames(data, index.cache, subjectNames(subject), subject.schema);
+    const queryNames: QueryName[] = prepareQueryNames(data, index.cache, subjectNames(subject), subject.schema, shareAnalysis);
     const facts = subjectFacts(subject);
     const candidates = index.rank(queryNames, minScore - MAX_FEATURE_LIFT, limit);
     const hits: Hit[] = [];

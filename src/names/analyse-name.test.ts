@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseName, describeVariantClass, skeletonOf, vowelKey, vowelPatternOf, type NameForm, type TokenRole } from './index.js';
+import { analyseName, analyseSubjectName, describeVariantClass, skeletonOf, vowelKey, vowelPatternOf, type NameForm, type TokenRole } from './index.js';
 
 const texts = (form: NameForm): string[] => form.tokens.map((t) => t.text);
 const roles = (form: NameForm): Record<string, TokenRole> =>
@@ -465,5 +465,21 @@ describe('short and East Asian names', () => {
     const el = analyseName('Omar el-Masri').tokens[1]!;
     expect(shareVariant(al, el)).toBe(true);
     expect(shareVariant(al, ad)).toBe(false);
+  });
+});
+
+describe('a subject name analysed for screening and again for enrolment', () => {
+  it('is the same analysis as analyseName, shared once remembered and made afresh otherwise', () => {
+    const raw = 'Мухаммад Юсупов (remembered test)';
+    const fresh = analyseSubjectName(raw, 'Person');
+    expect(fresh).toEqual(analyseName(raw, { schema: 'Person' }));
+    // Not remembered: the next caller analyses it again.
+    expect(analyseSubjectName(raw, 'Person')).not.toBe(fresh);
+    const screened = analyseSubjectName(raw, 'Person', { remember: true });
+    // The enrolment that follows the screening reads the same form, not a new analysis.
+    expect(analyseSubjectName(raw, 'Person')).toBe(screened);
+    // Another schema is another reading.
+    expect(analyseSubjectName(raw, 'Organization')).not.toBe(screened);
+    expect(analyseSubjectName(raw)).toEqual(analyseName(raw));
   });
 });

@@ -1,4 +1,4 @@
-import type { NamePartRole } from '../domain/index.js';
+import { GenerationCache, type EntitySchema, type NamePartRole } from '../domain/index.js';
 import { lexicon, type LexiconEntry, type ParticleUse, type WordHits } from './lexicon.js';
 import { cyrillicVariantOf, dominantScript, isPersianate, newScriptCounts, romaniseWord, Sep, splitWords, type Piece, type RawWord, type RomaniseContext } from './romanise.js';
 import { isCompoundElement, skeletonAndVowels } from './skeleton.js';
@@ -124,6 +124,30 @@ function mergeIds(a: readonly number[], b: readonly number[] | undefined): reado
  * // ['al', 'baghdadi', 'abu', 'bakr'], roles particle, family, particle, given
  */
 export function analyseName(raw: string, hints: NameHints = NO_HINTS): NameForm {
+  return analyse(raw, hints);
+}
+
+/** Subject names lately analysed, by schema and text (see `analyseSubjectName`). */
+const recentSubjectNames = new GenerationCache<string, NameForm>(8_192);
+
+/**
+ * `analyseName` for a subject's name (what a traveller's papers or a booking say), whose only
+ * hint is its schema; with `remember`, kept a while for whoever analyses it next. A server
+ * screens a traveller and then enrols them for recurrent vetting: two analyses of one name,
+ * the second as much work as the screening's matching. A batch that only screens remembers
+ * nothing (keeping forms nobody asks for again costs it collection time). The forms are never
+ * changed once made, so one can be shared.
+ */
+export function analyseSubjectName(raw: string, schema?: EntitySchema, options: { remember?: boolean } = {}): NameForm {
+  const key = schema === undefined ? raw : `${schema}\u0001${raw}`;
+  const known = recentSubjectNames.get(key);
+  if (known !== undefined) return known;
+  const form = analyse(raw, schema === undefined ? NO_HINTS : { schema });
+  if (options.remember === true) recentSubjectNames.set(key, form);
+  return form;
+}
+
+function analyse(raw: string, hints: NameHints): NameForm {
   let kind: NameKind = (hints.schema !== undefined ? KIND_OF_SCHEMA[hints.schema] : undefined) ?? 'unknown';
   const parts = hints.parts !== undefined && hints.parts.length > 0 ? hints.parts : undefined;
   const ascii = parts === undefined ? ASCII.test(raw) : parts.every((p) => ASCII.test(p.value));

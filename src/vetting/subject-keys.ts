@@ -1,5 +1,5 @@
 import type { Subject } from '../domain/index.js';
-import { analyseName, type NameForm } from '../names/index.js';
+import { analyseSubjectName, type NameForm } from '../names/index.js';
 import { joinable, MIN_DOCUMENT_LENGTH, normaliseDocumentNumber } from './tolerance.js';
 
 /**
@@ -57,9 +57,9 @@ export function subjectNames(subject: Subject): string[] {
 
 /** A subject name as the screener reads it: as analysed, and as a company's when it may be one. */
 function readings(raw: string, subject: Subject): NameForm[] {
-  const form = analyseName(raw, { schema: subject.schema });
+  const form = analyseSubjectName(raw, subject.schema);
   if (subject.schema !== undefined || !form.organizationReading) return [form];
-  return [form, analyseName(raw, { schema: 'Organization' })];
+  return [form, analyseSubjectName(raw, 'Organization')];
 }
 
 /**

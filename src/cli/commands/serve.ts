@@ -81,7 +81,8 @@ async function serveUntilStopped(run: ServeRun): Promise<void> {
     const identity = createIdentityService(store);
     const app = buildApp({
       store,
-      engine: ScreeningEngine.open(store),
+      // Every screening the server enrols analyses the traveller's names twice: once is enough.
+      engine: ScreeningEngine.open(store, { shareSubjectAnalysis: true }),
       identity,
       audit,
       config: run.serverConfig,
