@@ -18,7 +18,10 @@ import { toStoreError } from './to-store-error.js';
  */
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const dialect = selectDialect(url);
-  const db = await dialect.connect(options.logger, { ...(options.checkpoints !== undefined ? { checkpoints: options.checkpoints } : {}) });
+  const db = await dialect.connect(options.logger, {
+    ...(options.checkpoints !== undefined ? { checkpoints: options.checkpoints } : {}),
+    ...(options.lockWaits !== undefined ? { lockWaits: options.lockWaits } : {}),
+  });
   try {
     await runMigrations(db, await dialect.migrationSchema(db), options.logger);
   } catch (error) {

@@ -20,6 +20,14 @@ export interface StoreOptions {
    * PostgreSQL ignores it.
    */
   checkpoints?: 'commit' | 'background';
+  /**
+   * SQLite: how a statement waits while another connection (another process) holds the write
+   * lock. `sleep` (default): SQLite's busy handler sleeps in the calling thread, up to 10 s.
+   * `event-loop`: the statement is retried from the event loop, which goes on serving
+   * meanwhile: for a server, whose every answer would otherwise wait out a sibling's commit or
+   * an import. PostgreSQL ignores it.
+   */
+  lockWaits?: 'sleep' | 'event-loop';
 }
 
 /** One committed version of one source list. */

@@ -75,7 +75,7 @@ interface ServeRun {
 /** One serving process: the app over its own store connection, audit log and index, until asked to stop. */
 async function serveUntilStopped(run: ServeRun): Promise<void> {
   const { config, logger } = run;
-  const store = await openStore(config.db, { logger, checkpoints: 'background' });
+  const store = await openStore(config.db, { logger, checkpoints: 'background', lockWaits: 'event-loop' });
   const audit = createAuditLog(store);
   try {
     const identity = createIdentityService(store);

@@ -25,6 +25,7 @@ export interface StoreDialect {
 /** Connection settings from `StoreOptions` that some dialects use. */
 export interface ConnectSettings {
   checkpoints?: 'commit' | 'background';
+  lockWaits?: 'sleep' | 'event-loop';
 }
 
 /** Chooses a dialect from a store URL. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { VigilError } from '../../../domain/index.js';
 import type { Database } from '../../database.js';
 import { StoreDialectBase } from '../store-dialect-base.js';
@@ -9,6 +9,7 @@ import type { StoreLogger } from '../../store.js';
 import { withStatementCache } from './statement-cache.js';
 import type { ConnectSettings, StoreDialectFactory } from '../store-dialect.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
+import { LOCK_WAIT_LIMIT_MS, VigilSqliteDialect } from './lock-waits.js';
 
 const IN_MEMORY = ':memory:';
 /** Log pages past which a commit checkpoints when a background thread should have (40 MB). */
@@ -37,8 +38,10 @@ export class SqliteStoreDialect extends StoreDialectBase {
       database.pragma('journal_mode = WAL');
       database.pragma('synchronous = NORMAL');
       database.pragma('foreign_keys = ON');
-      // Another process importing holds the write lock; wait for it instead of failing.
-      database.pragma('busy_timeout = 10000');
+      // Another process importing holds the write lock; wait for it instead of failing, in
+      // SQLite's busy handler or, for a server, from the event loop (lock-waits.ts).
+      const lockWaits = settings.lockWaits ?? 'sleep';
+      database.pragma(`busy_timeout = ${lockWaits === 'sleep' ? LOCK_WAIT_LIMIT_MS : 0}`);
       // The background thread keeps the log short; this only bounds it should the thread fail.
       if (file && settings.checkpoints === 'background') database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     } catch (error) {
@@ -54,7 +57,7 @@ export class SqliteStoreDialect extends StoreDialectBase {
         close();
       };
     }
-    return Promise.resolve(new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) }));
+    return Promise.resolve(new Kysely<Database>({ dialect: new VigilSqliteDialect({ database: cached }, settings.lockWaits ?? 'sleep') }));
   }
 }
 
