@@ -34,8 +34,9 @@ import { listRoutes } from './routes/lists.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { screenRoutes } from './routes/screen.js';
 import { ServerConfig, type ServerConfigInput } from './server-config.js';
+import { screeningWritesOver, type ScreeningWrites } from './screening-writes.js';
 import { ServerVetting } from './server-vetting.js';
-import type { VettingSettingsInput } from '../vetting/index.js';
+import type { Enrolments, VettingSettingsInput } from '../vetting/index.js';
 
 export interface AppDeps {
   store: Store;
@@ -50,6 +51,10 @@ export interface AppDeps {
   advisorySettings?: AdvisorySettingsInput;
   /** Which screenings enrol their subjects for recurrent vetting, and the vetting schedule; shipped defaults otherwise. */
   vettingSettings?: VettingSettingsInput;
+  /** Where screenings enrol their subjects; default a queue of transactions on `store`. */
+  enrolments?: Enrolments;
+  /** A screening's enrolment and audit record; default `enrolments` then `audit` in this thread (a WriteThread does them on its own). */
+  screenings?: ScreeningWrites;
 }
 
 export type VigilApp = FastifyInstance & { readonly engineLoaded: Promise<void> };
@@ -102,7 +107,7 @@ export function buildApp(deps: AppDeps): VigilApp {
     ...(deps.advisorySettings !== undefined ? { settings: deps.advisorySettings } : {}),
   });
   const posture = new PostureHolder(advisories, app.log);
-  const vetting = new ServerVetting(deps.store, deps.vettingSettings, app.log);
+  const vetting = new ServerVetting(deps.store, deps.vettingSettings, app.log, deps.enrolments);
   app.addHook('onReady', async () => {
     await posture.start();
     advisories.start();
@@ -114,7 +119,8 @@ export function buildApp(deps: AppDeps): VigilApp {
     await notifier.stop();
     await vetting.close();
   });
-  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting };
+  const screenings = deps.screenings ?? screeningWritesOver(vetting.enrolments, deps.audit);
+  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings };
 
   app.setErrorHandler(async (error, request, reply) => {
     let body = toErrorReply(error, { requestId: request.id, bodyLimit: request.routeOptions.bodyLimit ?? config.bodyLimit });

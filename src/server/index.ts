@@ -1,4 +1,5 @@
 export { buildApp } from './app.js';
+export { WriteThread } from './write-thread.js';
 export type { AppDeps, VigilApp } from './app.js';
 export { ServerConfig } from './server-config.js';
 export type { ServerConfigInput } from './server-config.js';

@@ -30,12 +30,22 @@ export type AuditEntry = Omit<AuditInput, 'actor' | 'action'> & { action?: strin
 export async function recordAudit(audit: AuditLog, request: FastifyRequest, entry: AuditEntry): Promise<void> {
   if (request.audited) return;
   request.audited = true;
-  const { action, ...rest } = entry;
-  const input: AuditInput = { actor: actorOf(request), action: action ?? request.routeOptions.config.action ?? 'http.request', ...rest };
+  const input = auditInputOf(request, entry);
   try {
     await audit.append(input);
   } catch (error) {
-    request.log.error({ err: error, action: input.action }, 'audit append failed; replying without data');
-    throw new VigilError('AUDIT_FAILED', 'the audit record could not be stored, so no result is returned; retry later', {}, { cause: error });
+    throw auditFailure(request, input, error);
   }
+}
+
+/** This request's audit record as it would be appended. */
+export function auditInputOf(request: FastifyRequest, entry: AuditEntry): AuditInput {
+  const { action, ...rest } = entry;
+  return { actor: actorOf(request), action: action ?? request.routeOptions.config.action ?? 'http.request', ...rest };
+}
+
+/** Logs a failed append and gives the error the request fails with. */
+export function auditFailure(request: FastifyRequest, input: AuditInput, error: unknown): VigilError {
+  request.log.error({ err: error, action: input.action }, 'audit append failed; replying without data');
+  return new VigilError('AUDIT_FAILED', 'the audit record could not be stored, so no result is returned; retry later', {}, { cause: error });
 }

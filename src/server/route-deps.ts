@@ -7,6 +7,7 @@ import type { EngineHolder } from './engine-holder.js';
 import type { PostureHolder } from './posture-holder.js';
 import type { ServerMetrics } from './metrics-registry.js';
 import type { ServerConfig } from './server-config.js';
+import type { ScreeningWrites } from './screening-writes.js';
 import type { ServerVetting } from './server-vetting.js';
 
 /** What every resource plugin is registered with: the capabilities' faces and the settings. */
@@ -24,4 +25,6 @@ export interface RouteDeps {
   sse: SseHub<Viewer>;
   /** Enrolment settings and queue, and the vetting scheduler's nudge. */
   vetting: ServerVetting;
+  /** What a screening writes before it answers: enrolment, then its audit record. */
+  screenings: ScreeningWrites;
 }

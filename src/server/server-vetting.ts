@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../store/index.js';
-import { EnrolmentQueue, enrolmentFor, VettingSettings, type VettingScheduler, type VettingSettingsInput } from '../vetting/index.js';
+import { EnrolmentQueue, enrolmentFor, VettingSettings, type Enrolments, type VettingScheduler, type VettingSettingsInput } from '../vetting/index.js';
 
 /**
  * Recurrent vetting as the server's routes see it: the enrolment settings and queue the screen
@@ -9,16 +9,17 @@ import { EnrolmentQueue, enrolmentFor, VettingSettings, type VettingScheduler, t
  */
 export class ServerVetting {
   readonly settings: VettingSettings;
-  readonly enrolments: EnrolmentQueue;
+  readonly enrolments: Enrolments;
   private scheduler: VettingScheduler | undefined;
 
   constructor(
     store: Store,
     settings: VettingSettingsInput | undefined,
     private readonly log: FastifyBaseLogger,
+    enrolments?: Enrolments,
   ) {
     this.settings = VettingSettings.parse(settings ?? {});
-    this.enrolments = new EnrolmentQueue(store);
+    this.enrolments = enrolments ?? new EnrolmentQueue(store);
   }
 
   /** Whether a screening through `channel` enrols, and for how long; the request's flag wins. */

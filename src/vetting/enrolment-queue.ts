@@ -9,6 +9,22 @@ export interface EnrolmentRequest {
   retentionDays: number;
 }
 
+/** Enrolment as a server's screenings ask for it: each call resolves once its subjects are committed. */
+export interface Enrolments {
+  /** Resolves with the number of the subjects now enrolled (new or updated) once they are committed. */
+  enrol(subjects: readonly Subject[], request: EnrolmentRequest): Promise<number>;
+  /** Resolves once everything enrolled so far is written (or has failed). */
+  flush(): Promise<void>;
+}
+
+/** Enrolment as a server's screenings ask for it: each call resolves once its subjects are committed. */
+export interface Enrolments {
+  /** Resolves with the number of the subjects now enrolled (new or updated) once they are committed. */
+  enrol(subjects: readonly Subject[], request: EnrolmentRequest): Promise<number>;
+  /** Resolves once everything enrolled so far is written (or has failed). */
+  flush(): Promise<void>;
+}
+
 interface Waiting {
   subjects: readonly Subject[];
   request: EnrolmentRequest;
@@ -36,7 +52,7 @@ function groupKey(request: EnrolmentRequest): string {
  * const enrolments = new EnrolmentQueue(store);
  * await enrolments.enrol(subjects, { channel: 'visa', port: 'GBLHR', retentionDays: 1825 });
  */
-export class EnrolmentQueue {
+export class EnrolmentQueue implements Enrolments {
   private readonly commits: GroupCommit<Waiting>;
 
   /**

@@ -14,7 +14,7 @@
  */
 export { enrolSubjects, reindexSubjects } from './enrol.js';
 export { EnrolmentQueue } from './enrolment-queue.js';
-export type { EnrolmentRequest } from './enrolment-queue.js';
+export type { EnrolmentRequest, Enrolments } from './enrolment-queue.js';
 export { acquireLease, isLeaseBusy } from './vetting-lease.js';
 export type { VettingLease } from './vetting-lease.js';
 export type { EnrolOptions, EnrolResult } from './enrol.js';

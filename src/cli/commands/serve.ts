@@ -7,7 +7,7 @@ import { createAuditLog } from '../../audit/index.js';
 import type { VigilConfig } from '../../config/index.js';
 import { VigilError } from '../../domain/index.js';
 import { ScreeningEngine } from '../../screening/index.js';
-import { buildApp, type ServerConfigInput } from '../../server/index.js';
+import { buildApp, WriteThread, type ServerConfigInput } from '../../server/index.js';
 import { importFiles } from '../../store/index.js';
 import { createIdentityService } from '../../sharing/index.js';
 import { openStore } from '../../store/index.js';
@@ -76,15 +76,30 @@ interface ServeRun {
 async function serveUntilStopped(run: ServeRun): Promise<void> {
   const { config, logger } = run;
   const store = await openStore(config.db, { logger, checkpoints: 'background', lockWaits: 'event-loop' });
-  const audit = createAuditLog(store);
+  let writes: WriteThread;
+  try {
+    writes = await WriteThread.start(store, {
+      db: config.db,
+      onFailure: (error) => {
+        // Every screening would now fail: stop, and let the supervisor (or operator) restart.
+        logger.fatal({ reason: error.message }, 'the write thread failed: stopping');
+        process.kill(process.pid, 'SIGTERM');
+      },
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const audit = writes.audit;
   try {
     const identity = createIdentityService(store);
     const app = buildApp({
       store,
-      // Every screening the server enrols analyses the traveller's names twice: once is enough.
-      engine: ScreeningEngine.open(store, { shareSubjectAnalysis: true }),
+      engine: ScreeningEngine.open(store),
       identity,
       audit,
+      enrolments: writes.enrolments,
+      screenings: writes.screenings,
       config: run.serverConfig,
       logger,
       vettingSettings: config.vetting,
@@ -97,7 +112,7 @@ async function serveUntilStopped(run: ServeRun): Promise<void> {
     logger.info({ reason }, 'shutting down: finishing requests and flushing the audit trail');
     await app.close();
   } finally {
-    await audit.close();
+    await writes.close();
     await store.close();
   }
 }

@@ -4,7 +4,7 @@ import { applySuppressionsMany, createCaseService, ScreenedSubject } from '../..
 import { VigilError, type Decision } from '../../domain/index.js';
 import type { MatchExplanation } from '../../matching/index.js';
 import type { EngineScreeningResult } from '../../screening/index.js';
-import { recordAudit } from '../request-audit.js';
+import { auditFailure, auditInputOf } from '../request-audit.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, ScreeningResult } from '../schemas.js';
 import { screeningResultWire } from '../screening-wire.js';
@@ -63,7 +63,7 @@ function batchSizeOf(body: unknown): number | undefined {
 }
 
 /** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
-export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting }) => {
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting, screenings }) => {
   const cases = createCaseService(store, { audit, directory: identity });
   const SingleRequest = ScreenedSubject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
   const BatchRequest = z
@@ -105,30 +105,16 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
       const principal = request.principal as NonNullable<typeof request.principal>;
       // Redress first (suppressed hits marked, decision recomputed), then a case for each result not clear.
       const items = subjects.map((subject) => ({ subject, result: current.screen(subject, options) }));
-      const reviewing: Promise<Array<EngineScreeningResult & { caseId?: string }>> =
+      const results: Array<EngineScreeningResult & { caseId?: string }> =
         preview === true
-          ? applySuppressionsMany(store, items)
-          : cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
-      // Enrolled before the answer: a traveller screened here is re-vetted when a list changes,
-      // and a failure to enrol fails the screening rather than leave them out unseen. It needs
-      // nothing from the review, so the two wait for their transactions side by side.
-      const enrolment = preview === true ? { enrol: false, retentionDays: 0 } : vetting.enrolmentFor(channel, enrol);
-      const enrolling = enrolment.enrol
-        ? vetting.enrolments.enrol(
-            subjects.map(({ redressNumber: _redress, ...subject }) => subject),
-            { ...(channel !== undefined ? { channel } : {}), ...(port !== undefined ? { port } : {}), retentionDays: enrolment.retentionDays },
-          )
-        : Promise.resolve(0);
-      const [reviewed, enrolled] = await Promise.allSettled([reviewing, enrolling]);
-      if (reviewed.status === 'rejected') throw reviewed.reason;
-      if (enrolled.status === 'rejected') {
-        const error: unknown = enrolled.reason;
-        if (error instanceof VigilError) throw error;
-        throw new VigilError('STORE_FAILED', `the subjects could not be enrolled for recurrent vetting, so no result is returned: ${error instanceof Error ? error.message : String(error)}`, { field: 'enrol' }, { cause: error });
-      }
-      const results = reviewed.value;
+          ? await applySuppressionsMany(store, items)
+          : await cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
       for (const result of results) metrics.screenings.inc({ decision: result.decision });
-      await recordAudit(audit, request, {
+      // Enrolled before the answer: a traveller screened here is re-vetted when a list changes,
+      // and a failure to enrol fails the screening rather than leave them out unseen. The audit
+      // record follows once the enrolment is committed, and says so.
+      const enrolment = preview === true ? { enrol: false, retentionDays: 0 } : vetting.enrolmentFor(channel, enrol);
+      const record = auditInputOf(request, {
         subjectIds: results.map((r) => r.id),
         entityIds: hitIds(results),
         ...(purpose !== undefined ? { purpose } : {}),
@@ -144,6 +130,22 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
           listVersions: results[0]?.listVersions ?? {},
         },
       });
+      const enrolling = enrolment.enrol
+        ? {
+            subjects: subjects.map(({ redressNumber: _redress, ...subject }) => subject),
+            request: { ...(channel !== undefined ? { channel } : {}), ...(port !== undefined ? { port } : {}), retentionDays: enrolment.retentionDays },
+          }
+        : undefined;
+      request.audited = true;
+      try {
+        await screenings.commit(enrolling, record);
+      } catch (error) {
+        if (error instanceof VigilError && error.code === 'AUDIT_FAILED') throw auditFailure(request, record, error);
+        // The enrolment failed and no record was written: the failure gets its own.
+        request.audited = false;
+        if (error instanceof VigilError) throw error;
+        throw new VigilError('STORE_FAILED', `the subjects could not be enrolled for recurrent vetting, so no result is returned: ${error instanceof Error ? error.message : String(error)}`, { field: 'enrol' }, { cause: error });
+      }
       return batch ? { results: results.map(wire) } : wire(results[0] as EngineScreeningResult);
     },
   });

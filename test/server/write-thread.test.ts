@@ -1,0 +1,97 @@
+import { sql, type Kysely } from 'kysely';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditInput, AuditRecord } from '../../src/audit/index.js';
+import { VigilError } from '../../src/domain/index.js';
+import { WriteThread } from '../../src/server/index.js';
+import { openTestStore, testDialect, type TestStore } from '../helpers/test-store.js';
+
+const officer = { kind: 'key', id: 'k-officer', orgId: 'org-1' } as const;
+
+function screened(subjectId: string): AuditInput {
+  return { actor: officer, action: 'screen', subjectIds: [subjectId], outcome: 'ok', decision: 'clear', details: { channel: 'visa', enrolled: 1 } };
+}
+
+async function count(store: TestStore, table: string): Promise<number> {
+  const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db as unknown as Kysely<unknown>);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+async function records(thread: WriteThread): Promise<AuditRecord[]> {
+  const all: AuditRecord[] = [];
+  for await (const record of thread.audit.export()) all.push(record);
+  return all;
+}
+
+describe(`the server's write thread (${testDialect()})`, () => {
+  let store: TestStore;
+  let thread: WriteThread;
+  let failures: Error[];
+
+  beforeEach(async () => {
+    store = await openTestStore();
+    failures = [];
+    thread = await WriteThread.start(store, { db: store.url, onFailure: (error) => failures.push(error) });
+  });
+  afterEach(async () => {
+    await thread.close();
+    await store.close();
+  });
+
+  it('enrols a screening\'s subjects, then appends its record, both committed when it resolves', async () => {
+    const subjects = [
+      { id: 'trav-1', name: 'Maria Gonzalez', birthDate: '1980-02-03' },
+      { id: 'trav-2', name: 'Ivan Petrov' },
+    ];
+    await Promise.all([
+      thread.screenings.commit({ subjects: [subjects[0] as (typeof subjects)[number]], request: { channel: 'visa', retentionDays: 30 } }, screened('trav-1')),
+      thread.screenings.commit({ subjects: [subjects[1] as (typeof subjects)[number]], request: { channel: 'visa', retentionDays: 30 } }, screened('trav-2')),
+      thread.screenings.commit(undefined, screened('trav-3')),
+    ]);
+    // Read through this thread's own connection: what the write thread committed is there.
+    expect(await count(store, 'vetting_subjects')).toBe(2);
+    const written = await records(thread);
+    expect(written.map((record) => record.subjectIds?.[0]).sort()).toEqual(['trav-1', 'trav-2', 'trav-3']);
+    expect(written.map((record) => record.seq)).toEqual([1, 2, 3]);
+    expect(await thread.audit.verify()).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('appends records for other routes through the same chain', async () => {
+    const record = await thread.audit.append({ actor: officer, action: 'entity.read', entityIds: ['ofac:1'], outcome: 'ok' });
+    expect(record).toMatchObject({ seq: 1, action: 'entity.read', entityIds: ['ofac:1'] });
+    await thread.screenings.commit(undefined, screened('trav-9'));
+    const [first, second] = await records(thread);
+    expect(second?.prevHash).toBe(first?.hash);
+  });
+
+  it('fails a screening whose enrolment fails, and writes no record for it', async () => {
+    const failing = thread.screenings.commit({ subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { channel: 'visa', retentionDays: 0 } }, screened('trav-1'));
+    await expect(failing).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('retentionDays') });
+    await expect(failing).rejects.toBeInstanceOf(VigilError);
+    expect(await count(store, 'vetting_subjects')).toBe(0);
+    expect(await records(thread)).toEqual([]);
+  });
+
+  it('refuses a malformed record, naming what is wrong', async () => {
+    const bad = { actor: { kind: 'nobody', id: '' }, action: 'screen', outcome: 'ok' } as unknown as AuditInput;
+    await expect(thread.audit.append(bad)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/actor/) });
+  });
+
+  it('fails what waits and what comes after, as AUDIT_FAILED, once the thread is gone', async () => {
+    const worker = (thread as unknown as { worker: Worker }).worker;
+    await worker.terminate();
+    await expect(thread.screenings.commit(undefined, screened('trav-1'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
+    await expect(thread.audit.append(screened('trav-2'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.message).toMatch(/write thread exited/);
+  });
+
+  it('writes what was asked before it closes, and refuses records after', async () => {
+    const pending = thread.screenings.commit({ subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { retentionDays: 30 } }, screened('trav-1'));
+    await thread.close();
+    await pending;
+    expect(await count(store, 'vetting_subjects')).toBe(1);
+    await expect(thread.audit.append(screened('trav-2'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
+    await expect(thread.screenings.commit(undefined, screened('trav-3'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
+  });
+});
