@@ -1,6 +1,6 @@
 import { VigilError } from '../domain/index.js';
 import { GroupCommit, type Store } from '../store/index.js';
-import type { CaseDb } from './case-tables.js';
+import type { CaseDb, CaseTables } from './case-tables.js';
 import { prepareCase, writeCase, type OpenCaseInput, type OpenedCase, type PreparedCase } from './open-case.js';
 
 interface Waiting {
@@ -13,6 +13,15 @@ interface Waiting {
 const FULL_BATCH = 200;
 /** Openings waiting for their transaction; past this many, more are refused at once. */
 const MAX_WAITING = 10_000;
+
+/**
+ * Where prepared case openings are written: here (`CaseOpenings`), or elsewhere (a server's
+ * write thread, which has its own connection). Resolves once the case is committed.
+ */
+export interface CaseWrites {
+  write(prepared: PreparedCase): Promise<OpenedCase>;
+  flush(): Promise<void>;
+}
 
 /**
  * Case openings for a server answering many screenings at once: openings that arrive while a
@@ -28,30 +37,40 @@ const MAX_WAITING = 10_000;
  * const openings = new CaseOpenings(db, store);
  * const { caseId } = await openings.open(input, new Date().toISOString());
  */
-export class CaseOpenings {
+export class CaseOpenings implements CaseWrites {
   private readonly commits: GroupCommit<Waiting>;
 
+  /** @param writes where prepared openings go; default this object's own transactions on `db`. */
   constructor(
     private readonly db: CaseDb,
     private readonly store: Store,
-    options: { flushMs?: number } = {},
+    options: { flushMs?: number; writes?: CaseWrites } = {},
   ) {
-    this.commits = new GroupCommit((batch) => this.write(batch), { flushMs: options.flushMs ?? 0, maxBatch: FULL_BATCH });
+    this.commits = new GroupCommit((batch) => this.writeBatch(batch), { flushMs: options.flushMs ?? 0, maxBatch: FULL_BATCH });
+    this.writes = options.writes ?? this;
   }
+
+  private readonly writes: CaseWrites;
 
   /** Resolves once the case (or the screening joined to an open one) is committed. */
   async open(input: OpenCaseInput, at: string): Promise<OpenedCase> {
     if (this.commits.queued >= MAX_WAITING) throw new VigilError('STORE_FAILED', `cases are not being written fast enough (${MAX_WAITING} waiting); retry`);
     const prepared = await prepareCase(this.store, input, at);
+    return this.writes.write(prepared);
+  }
+
+  /** Writes a prepared opening in the next shared transaction. */
+  write(prepared: PreparedCase): Promise<OpenedCase> {
     return new Promise((resolve, reject) => this.commits.add({ prepared, resolve, reject }));
   }
 
   /** Resolves once every opening so far is written (or has failed). */
-  flush(): Promise<void> {
-    return this.commits.flush();
+  async flush(): Promise<void> {
+    await this.commits.flush();
+    if (this.writes !== this) await this.writes.flush();
   }
 
-  private async write(batch: Waiting[]): Promise<void> {
+  private async writeBatch(batch: Waiting[]): Promise<void> {
     const outcomes: Array<{ opened: OpenedCase } | { refused: unknown }> = [];
     try {
       await this.db.transaction().execute(async (trx) => {
@@ -78,4 +97,9 @@ export class CaseOpenings {
       else waiting.reject(outcome.refused);
     });
   }
+}
+
+/** Case openings written in shared transactions on `store`: what a write thread runs. */
+export function createCaseWrites(store: Store): CaseWrites {
+  return new CaseOpenings(store.db.withTables<CaseTables>(), store);
 }

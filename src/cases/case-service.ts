@@ -36,7 +36,7 @@ import type {
 import { toDetail, toSummary, toSuppressionView } from './case-views.js';
 import { advanceHit, endSuppressionOf, nextSeq, settleCase, suppress, type SuppressionMade } from './decision-steps.js';
 import type { Thresholds } from './decide-from-hits.js';
-import { CaseOpenings } from './case-openings.js';
+import { CaseOpenings, type CaseWrites } from './case-openings.js';
 import { newEventId, newId, openCase } from './open-case.js';
 import { priorityRank, type Priority } from './priority.js';
 import { checkReason, REASON_CODES, type Outcome, type ReasonCode } from './reason-codes.js';
@@ -53,6 +53,8 @@ export interface CaseServiceOptions {
   suppressionDays?: number;
   /** Thresholds of results screened without a posture (an engine opened with its own). */
   thresholds?: Thresholds;
+  /** Where screenings' case openings are written; default transactions on `store` shared between requests. */
+  caseWrites?: CaseWrites;
 }
 
 /**
@@ -107,7 +109,7 @@ class SqlCaseService implements CaseService {
     this.now = options.now ?? (() => new Date());
     this.fourEyes = new Set(options.fourEyes ?? ['true_match']);
     this.suppressionDays = options.suppressionDays ?? 365;
-    this.openings = new CaseOpenings(this.db, store);
+    this.openings = new CaseOpenings(this.db, store, options.caseWrites !== undefined ? { writes: options.caseWrites } : {});
   }
 
   // ---- opening cases -------------------------------------------------------------------------

@@ -11,6 +11,9 @@
  * - `openCaseFromAlert(cases, alert)`: for recurrent vetting, from plain alert data.
  */
 export { createCaseService } from './case-service.js';
+export { createCaseWrites } from './case-openings.js';
+export type { CaseWrites } from './case-openings.js';
+export type { OpenedCase, PreparedCase } from './open-case.js';
 export type { CaseService, CaseServiceOptions } from './case-service.js';
 export { applySuppressions, applySuppressionsMany } from './apply-suppressions.js';
 export type { SuppressionOptions } from './apply-suppressions.js';

@@ -36,6 +36,7 @@ import { screenRoutes } from './routes/screen.js';
 import { ServerConfig, type ServerConfigInput } from './server-config.js';
 import { screeningWritesOver, type ScreeningWrites } from './screening-writes.js';
 import { ServerVetting } from './server-vetting.js';
+import type { CaseWrites } from '../cases/index.js';
 import type { Enrolments, VettingSettingsInput } from '../vetting/index.js';
 
 export interface AppDeps {
@@ -55,6 +56,8 @@ export interface AppDeps {
   enrolments?: Enrolments;
   /** A screening's enrolment and audit record; default `enrolments` then `audit` in this thread (a WriteThread does them on its own). */
   screenings?: ScreeningWrites;
+  /** Where screenings' case openings are written; default transactions on `store`. */
+  caseWrites?: CaseWrites;
 }
 
 export type VigilApp = FastifyInstance & { readonly engineLoaded: Promise<void> };
@@ -120,7 +123,7 @@ export function buildApp(deps: AppDeps): VigilApp {
     await vetting.close();
   });
   const screenings = deps.screenings ?? screeningWritesOver(vetting.enrolments, deps.audit);
-  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings };
+  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings, ...(deps.caseWrites !== undefined ? { caseWrites: deps.caseWrites } : {}) };
 
   app.setErrorHandler(async (error, request, reply) => {
     let body = toErrorReply(error, { requestId: request.id, bodyLimit: request.routeOptions.bodyLimit ?? config.bodyLimit });

@@ -1,5 +1,6 @@
 import type { AdvisoryService, Viewer } from '../advisories/index.js';
 import type { AuditLog } from '../audit/index.js';
+import type { CaseWrites } from '../cases/index.js';
 import type { SseHub, WebhookNotifier } from '../notify/index.js';
 import type { IdentityService } from '../sharing/index.js';
 import type { Store } from '../store/index.js';
@@ -27,4 +28,6 @@ export interface RouteDeps {
   vetting: ServerVetting;
   /** What a screening writes before it answers: enrolment, then its audit record. */
   screenings: ScreeningWrites;
+  /** Where the screen route's case openings are written, when not on `store` in this thread. */
+  caseWrites?: CaseWrites;
 }

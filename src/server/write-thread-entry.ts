@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAuditLog } from '../audit/index.js';
+import { createCaseWrites } from '../cases/index.js';
 import { openStore } from '../store/index.js';
 import { EnrolmentQueue } from '../vetting/index.js';
 import { commitScreening } from './screening-writes.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const store = await openStore(db, { lockWaits: 'event-loop', checkpoints: 'background' });
   const audit = createAuditLog(store);
   const enrolments = new EnrolmentQueue(store);
+  const cases = createCaseWrites(store);
 
   let replies: WriteReply[] = [];
   let scheduled = false;
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   port.on('message', (message: WriteRequest[] | 'close') => {
     if (message === 'close') {
       void (async () => {
-        await Promise.all([audit.close(), enrolments.flush()]);
+        await Promise.all([cases.flush(), enrolments.flush()]);
+        await audit.close();
         // The last requests' replies settle in this turn: they go before the notice.
         await new Promise((resolve) => setImmediate(resolve));
         sendReplies();
@@ -63,7 +66,8 @@ async function main(): Promise<void> {
       if (request.kind === 'audit') settle(request.id, audit.append(request.input));
       else if (request.kind === 'enrol') settle(request.id, enrolments.enrol(request.subjects, request.request));
       else if (request.kind === 'screened') settle(request.id, commitScreening(enrolments, audit, request.enrolment, request.record));
-      else settle(request.id, Promise.all([audit.flush(), enrolments.flush()]));
+      else if (request.kind === 'case') settle(request.id, cases.write(request.prepared));
+      else settle(request.id, Promise.all([cases.flush(), enrolments.flush(), audit.flush()]));
     }
   });
   port.postMessage({ notice: 'ready' } satisfies ThreadNotice);

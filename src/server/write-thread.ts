@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAuditLog, type AuditInput, type AuditLog, type AuditRecord } from '../audit/index.js';
+import type { CaseWrites, OpenedCase, PreparedCase } from '../cases/index.js';
 import { VigilError, type Subject } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import type { EnrolmentRequest, Enrolments } from '../vetting/index.js';
@@ -25,9 +26,9 @@ interface Waiting {
 }
 
 /**
- * The server's writes that every screening makes (its audit record, and the enrolment of its
- * subjects for recurrent vetting) on a thread of their own with its own connection to the
- * store: on a 2-core machine they took about a third of the thread that answers requests,
+ * The server's writes that every screening makes (its audit record, the enrolment of its
+ * subjects for recurrent vetting, and the case it opens when it is not clear) on a thread of
+ * their own with its own connection to the store: on a 2-core machine they took about a third of the thread that answers requests,
  * which the other core now does. Each request still waits for its own records to be committed
  * and gets the failure if they were not. Requests made in one turn of the event loop cross in
  * one message, and so do the replies.
@@ -42,6 +43,7 @@ export class WriteThread {
   readonly audit: AuditLog;
   readonly enrolments: Enrolments;
   readonly screenings: ScreeningWrites;
+  readonly caseWrites: CaseWrites;
   private readonly waiting = new Map<number, Waiting>();
   private outgoing: WriteRequest[] = [];
   private scheduled = false;
@@ -74,6 +76,10 @@ export class WriteThread {
     };
     this.enrolments = {
       enrol: (subjects: readonly Subject[], request: EnrolmentRequest) => (subjects.length === 0 ? Promise.resolve(0) : (this.ask({ kind: 'enrol', subjects, request }, 'STORE_FAILED') as Promise<number>)),
+      flush: () => this.flush(),
+    };
+    this.caseWrites = {
+      write: (prepared: PreparedCase) => this.ask({ kind: 'case', prepared }, 'STORE_FAILED') as Promise<OpenedCase>,
       flush: () => this.flush(),
     };
     this.screenings = {

@@ -2,9 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditInput, AuditRecord } from '../../src/audit/index.js';
+import { createCaseService } from '../../src/cases/index.js';
 import { VigilError } from '../../src/domain/index.js';
+import { ScreeningEngine } from '../../src/screening/index.js';
+import { ACTORS, KHALID, NAMESAKE, OLENA, VIKTOR } from '../cases/case-fixtures.js';
+import { recordsOf } from '../helpers/list-records.js';
 import { WriteThread } from '../../src/server/index.js';
-import { openTestStore, testDialect, type TestStore } from '../helpers/test-store.js';
+import { importInput, openTestStore, testDialect, type TestStore } from '../helpers/test-store.js';
 
 const officer = { kind: 'key', id: 'k-officer', orgId: 'org-1' } as const;
 
@@ -54,6 +58,25 @@ describe(`the server's write thread (${testDialect()})`, () => {
     expect(written.map((record) => record.subjectIds?.[0]).sort()).toEqual(['trav-1', 'trav-2', 'trav-3']);
     expect(written.map((record) => record.seq)).toEqual([1, 2, 3]);
     expect(await thread.audit.verify()).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('opens the case of a result that is not clear, and joins it when the same traveller comes again', async () => {
+    await store.importList(importInput('nominations', recordsOf([KHALID, OLENA, VIKTOR])));
+    const engine = await ScreeningEngine.open(store);
+    const cases = createCaseService(store, { audit: thread.audit, caseWrites: thread.caseWrites });
+    const screenOnce = async () => {
+      const [reviewed] = await cases.review({ actor: ACTORS.officer, context: { channel: 'air_arrival', port: 'AMM' }, items: [{ subject: NAMESAKE, result: engine.screen(NAMESAKE) }] });
+      return reviewed;
+    };
+    const first = await screenOnce();
+    expect(first?.decision).not.toBe('clear');
+    expect(first?.caseId).toMatch(/^case/);
+    const again = await screenOnce();
+    expect(again?.caseId).toBe(first?.caseId);
+    expect(await count(store, 'cases')).toBe(1);
+    expect(await count(store, 'case_events')).toBe(2);
+    // The opening was audited once, through the same thread.
+    expect((await records(thread)).filter((record) => record.action === 'case.open')).toHaveLength(1);
   });
 
   it('appends records for other routes through the same chain', async () => {

@@ -100,6 +100,7 @@ async function serveUntilStopped(run: ServeRun): Promise<void> {
       audit,
       enrolments: writes.enrolments,
       screenings: writes.screenings,
+      caseWrites: writes.caseWrites,
       config: run.serverConfig,
       logger,
       vettingSettings: config.vetting,

@@ -63,8 +63,8 @@ function batchSizeOf(body: unknown): number | undefined {
 }
 
 /** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
-export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting, screenings }) => {
-  const cases = createCaseService(store, { audit, directory: identity });
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting, screenings, caseWrites }) => {
+  const cases = createCaseService(store, { audit, directory: identity, ...(caseWrites !== undefined ? { caseWrites } : {}) });
   const SingleRequest = ScreenedSubject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
   const BatchRequest = z
     .object({ subjects: z.array(ScreenedSubject).min(1).max(config.maxBatch), ...ScreeningContext })
