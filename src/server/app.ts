@@ -37,7 +37,7 @@ import { ServerConfig, type ServerConfigInput } from './server-config.js';
 import { screeningWritesOver, type ScreeningWrites } from './screening-writes.js';
 import { ServerVetting } from './server-vetting.js';
 import type { CaseWrites } from '../cases/index.js';
-import type { Enrolments, VettingSettingsInput } from '../vetting/index.js';
+import type { VettingSettingsInput } from '../vetting/index.js';
 
 export interface AppDeps {
   store: Store;
@@ -52,8 +52,6 @@ export interface AppDeps {
   advisorySettings?: AdvisorySettingsInput;
   /** Which screenings enrol their subjects for recurrent vetting, and the vetting schedule; shipped defaults otherwise. */
   vettingSettings?: VettingSettingsInput;
-  /** Where screenings enrol their subjects; default a queue of transactions on `store`. */
-  enrolments?: Enrolments;
   /** A screening's enrolment and audit record; default `enrolments` then `audit` in this thread (a WriteThread does them on its own). */
   screenings?: ScreeningWrites;
   /** Where screenings' case openings are written; default transactions on `store`. */
@@ -110,7 +108,7 @@ export function buildApp(deps: AppDeps): VigilApp {
     ...(deps.advisorySettings !== undefined ? { settings: deps.advisorySettings } : {}),
   });
   const posture = new PostureHolder(advisories, app.log);
-  const vetting = new ServerVetting(deps.store, deps.vettingSettings, app.log, deps.enrolments);
+  const vetting = new ServerVetting(deps.store, deps.vettingSettings, app.log);
   app.addHook('onReady', async () => {
     await posture.start();
     advisories.start();

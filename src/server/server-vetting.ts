@@ -16,10 +16,9 @@ export class ServerVetting {
     store: Store,
     settings: VettingSettingsInput | undefined,
     private readonly log: FastifyBaseLogger,
-    enrolments?: Enrolments,
   ) {
     this.settings = VettingSettings.parse(settings ?? {});
-    this.enrolments = enrolments ?? new EnrolmentQueue(store);
+    this.enrolments = new EnrolmentQueue(store);
   }
 
   /** Whether a screening through `channel` enrols, and for how long; the request's flag wins. */

@@ -64,7 +64,6 @@ async function main(): Promise<void> {
     }
     for (const request of message) {
       if (request.kind === 'audit') settle(request.id, audit.append(request.input));
-      else if (request.kind === 'enrol') settle(request.id, enrolments.enrol(request.subjects, request.request));
       else if (request.kind === 'screened') settle(request.id, commitScreening(enrolments, audit, request.enrolment, request.record));
       else if (request.kind === 'case') settle(request.id, cases.write(request.prepared));
       else settle(request.id, Promise.all([cases.flush(), enrolments.flush(), audit.flush()]));

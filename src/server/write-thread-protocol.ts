@@ -1,13 +1,12 @@
-import { VigilError, type ErrorCode, type Subject } from '../domain/index.js';
+import { VigilError, type ErrorCode } from '../domain/index.js';
 import type { AuditInput } from '../audit/index.js';
 import type { PreparedCase } from '../cases/index.js';
-import type { EnrolmentRequest } from '../vetting/index.js';
+import type { EnrolmentWrite } from './screening-writes.js';
 
 /** What the serving thread asks of the write thread; each carries the id its reply names. */
 export type WriteRequest =
   | { id: number; kind: 'audit'; input: AuditInput }
-  | { id: number; kind: 'enrol'; subjects: readonly Subject[]; request: EnrolmentRequest }
-  | { id: number; kind: 'screened'; enrolment?: { subjects: readonly Subject[]; request: EnrolmentRequest }; record: AuditInput }
+  | { id: number; kind: 'screened'; enrolment?: EnrolmentWrite; record: AuditInput }
   | { id: number; kind: 'case'; prepared: PreparedCase }
   | { id: number; kind: 'flush' };
 

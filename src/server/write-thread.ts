@@ -3,9 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAuditLog, type AuditInput, type AuditLog, type AuditRecord } from '../audit/index.js';
 import type { CaseWrites, OpenedCase, PreparedCase } from '../cases/index.js';
-import { VigilError, type Subject } from '../domain/index.js';
+import { VigilError } from '../domain/index.js';
 import type { Store } from '../store/index.js';
-import type { EnrolmentRequest, Enrolments } from '../vetting/index.js';
 import type { ScreeningWrites } from './screening-writes.js';
 import { fromWire, type ThreadNotice, type WriteReply, type WriteRequest } from './write-thread-protocol.js';
 
@@ -35,13 +34,12 @@ interface Waiting {
  *
  * @example
  * const writes = await WriteThread.start(store, { onFailure: (error) => logger.fatal(error) });
- * const app = buildApp({ store, audit: writes.audit, enrolments: writes.enrolments, ... });
+ * const app = buildApp({ store, audit: writes.audit, screenings: writes.screenings, caseWrites: writes.caseWrites, ... });
  * ...
  * await writes.close();
  */
 export class WriteThread {
   readonly audit: AuditLog;
-  readonly enrolments: Enrolments;
   readonly screenings: ScreeningWrites;
   readonly caseWrites: CaseWrites;
   private readonly waiting = new Map<number, Waiting>();
@@ -73,10 +71,6 @@ export class WriteThread {
         this.auditClosed = true;
         await this.flush();
       },
-    };
-    this.enrolments = {
-      enrol: (subjects: readonly Subject[], request: EnrolmentRequest) => (subjects.length === 0 ? Promise.resolve(0) : (this.ask({ kind: 'enrol', subjects, request }, 'STORE_FAILED') as Promise<number>)),
-      flush: () => this.flush(),
     };
     this.caseWrites = {
       write: (prepared: PreparedCase) => this.ask({ kind: 'case', prepared }, 'STORE_FAILED') as Promise<OpenedCase>,

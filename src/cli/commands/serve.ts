@@ -98,7 +98,6 @@ async function serveUntilStopped(run: ServeRun): Promise<void> {
       engine: ScreeningEngine.open(store),
       identity,
       audit,
-      enrolments: writes.enrolments,
       screenings: writes.screenings,
       caseWrites: writes.caseWrites,
       config: run.serverConfig,
