@@ -3,8 +3,9 @@ import type { Store } from '../store/index.js';
 import type { AuditDb } from './audit-context.js';
 import { normaliseAudit } from './audit-input.js';
 import type { AuditTables } from './audit-tables.js';
-import type { AuditLog, AuditLogOptions } from './audit-types.js';
-import { BatchWriter } from './batch-writer.js';
+import { AuditStatements } from './audit-statements.js';
+import type { AuditInput, AuditLog, AuditLogOptions, AuditRecord } from './audit-types.js';
+import { appendWithin, BatchWriter } from './batch-writer.js';
 import { exportRecords } from './export-records.js';
 import { verifyChain } from './verify-chain.js';
 
@@ -57,5 +58,42 @@ export function createAuditLog(store: Store, options: AuditLogOptions = {}): Aud
       closed = true;
       await writer.flush();
     },
+  };
+}
+
+/** A record checked and put in the form it is hashed and stored in, waiting for its transaction. */
+export interface PreparedAuditRecord {
+  readonly input: AuditInput;
+  readonly detailsText: string | undefined;
+  readonly at: string;
+}
+
+/**
+ * Audit records appended inside a transaction the caller owns, continuing the same chain as
+ * every `AuditLog` on the database: a server's write thread commits a screening's case, its
+ * enrolment and its record as one transaction, so none is stored without the others.
+ */
+export interface AuditAppender {
+  /** Checks a record (INVALID_INPUT naming the field) and stamps it with the time now. */
+  prepare(input: AuditInput): PreparedAuditRecord;
+  /** Appends the records in order inside `trx` (any transaction on the store's database). */
+  appendWithin(trx: Store['db'], records: readonly PreparedAuditRecord[]): Promise<AuditRecord[]>;
+}
+
+/**
+ * @example
+ * const appender = createAuditAppender(store);
+ * const record = appender.prepare({ actor, action: 'screen', subjectIds: [id], outcome: 'ok' });
+ * await store.db.transaction().execute(async (trx) => { ...; await appender.appendWithin(trx, [record]); });
+ */
+export function createAuditAppender(store: Store, options: Pick<AuditLogOptions, 'now'> = {}): AuditAppender {
+  const statements = new AuditStatements(store.db.withTables<AuditTables>());
+  const now = options.now ?? (() => new Date());
+  return {
+    prepare(input) {
+      const normalised = normaliseAudit(input);
+      return { input: normalised.record, detailsText: normalised.detailsText, at: now().toISOString() };
+    },
+    appendWithin: (trx, records) => appendWithin(trx.withTables<AuditTables>(), statements, records),
   };
 }

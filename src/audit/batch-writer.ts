@@ -53,28 +53,7 @@ export class BatchWriter {
   private async write(batch: Pending[]): Promise<void> {
     let records: AuditRecord[];
     try {
-      records = await this.db.transaction().execute(async (trx) => {
-        // Writing the head row first takes its lock (PostgreSQL) or the database's write lock
-        // (SQLite) before anything is read, so no other writer can slip in between read and write.
-        const head = (await trx.executeQuery(this.statements.lockHead)).rows[0];
-        if (head === undefined) throw new Error('the audit chain head row is missing');
-        let seq = Number(head.seq);
-        let prevHash = head.hash;
-        const written = batch.map(({ input, detailsText, at }) => {
-          seq += 1;
-          const content = { seq, at, ...input, prevHash };
-          const hash = hashNormalisedRecord(content, detailsText);
-          prevHash = hash;
-          return { ...content, hash };
-        });
-        const rows = written.map((record, index) => toAuditRow(record, batch[index]?.detailsText));
-        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-          await trx.executeQuery(this.statements.insert(rows.slice(start, start + ROWS_PER_INSERT)));
-        }
-        const last = batch[batch.length - 1];
-        await trx.executeQuery(this.statements.moveHead(seq, prevHash, last?.at ?? new Date().toISOString()));
-        return written;
-      });
+      records = await this.db.transaction().execute((trx) => appendWithin(trx, this.statements, batch));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const failure = new VigilError('AUDIT_FAILED', `the audit record could not be stored: ${reason}`, { records: batch.length }, { cause: error });
@@ -86,4 +65,39 @@ export class BatchWriter {
       if (record !== undefined) pending.resolve(record);
     });
   }
+}
+
+/** A normalised record ready to append, and when it happened. */
+export interface ChainEntry {
+  input: AuditInput;
+  detailsText: string | undefined;
+  at: string;
+}
+
+/**
+ * Appends records to the chain inside the caller's transaction, in order; they are committed
+ * (or rolled back) with it. Writing the head row first takes its lock (PostgreSQL) or the
+ * database's write lock (SQLite) before anything is read, so no other writer can slip in
+ * between read and write.
+ */
+export async function appendWithin(trx: AuditDb, statements: AuditStatements, entries: readonly ChainEntry[]): Promise<AuditRecord[]> {
+  if (entries.length === 0) return [];
+  const head = (await trx.executeQuery(statements.lockHead)).rows[0];
+  if (head === undefined) throw new Error('the audit chain head row is missing');
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const written = entries.map(({ input, detailsText, at }) => {
+    seq += 1;
+    const content = { seq, at, ...input, prevHash };
+    const hash = hashNormalisedRecord(content, detailsText);
+    prevHash = hash;
+    return { ...content, hash };
+  });
+  const rows = written.map((record, index) => toAuditRow(record, entries[index]?.detailsText));
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await trx.executeQuery(statements.insert(rows.slice(start, start + ROWS_PER_INSERT)));
+  }
+  const last = entries[entries.length - 1];
+  await trx.executeQuery(statements.moveHead(seq, prevHash, last?.at ?? new Date().toISOString()));
+  return written;
 }

@@ -10,5 +10,6 @@ export type {
   AuditRecord,
   AuditVerification,
 } from './audit-types.js';
-export { createAuditLog } from './audit-log.js';
+export { createAuditAppender, createAuditLog } from './audit-log.js';
+export type { AuditAppender, PreparedAuditRecord } from './audit-log.js';
 export { hashAuditRecord, GENESIS_HASH } from './record-hash.js';

@@ -1,7 +1,7 @@
 import { VigilError } from '../domain/index.js';
 import { GroupCommit, type Store } from '../store/index.js';
 import type { CaseDb, CaseTables } from './case-tables.js';
-import { prepareCase, writeCase, type OpenCaseInput, type OpenedCase, type PreparedCase } from './open-case.js';
+import { writeCase, type OpenedCase, type PreparedCase } from './open-case.js';
 
 interface Waiting {
   prepared: PreparedCase;
@@ -34,40 +34,28 @@ export interface CaseWrites {
  * of the same case in one batch join as they would one after the other.
  *
  * @example
- * const openings = new CaseOpenings(db, store);
- * const { caseId } = await openings.open(input, new Date().toISOString());
+ * const openings = new CaseOpenings(db);
+ * const { caseId } = await openings.write(await prepareCase(store, input, new Date().toISOString()));
  */
 export class CaseOpenings implements CaseWrites {
   private readonly commits: GroupCommit<Waiting>;
 
-  /** @param writes where prepared openings go; default this object's own transactions on `db`. */
   constructor(
     private readonly db: CaseDb,
-    private readonly store: Store,
-    options: { flushMs?: number; writes?: CaseWrites } = {},
+    options: { flushMs?: number } = {},
   ) {
     this.commits = new GroupCommit((batch) => this.writeBatch(batch), { flushMs: options.flushMs ?? 0, maxBatch: FULL_BATCH });
-    this.writes = options.writes ?? this;
   }
 
-  private readonly writes: CaseWrites;
-
-  /** Resolves once the case (or the screening joined to an open one) is committed. */
-  async open(input: OpenCaseInput, at: string): Promise<OpenedCase> {
-    if (this.commits.queued >= MAX_WAITING) throw new VigilError('STORE_FAILED', `cases are not being written fast enough (${MAX_WAITING} waiting); retry`);
-    const prepared = await prepareCase(this.store, input, at);
-    return this.writes.write(prepared);
-  }
-
-  /** Writes a prepared opening in the next shared transaction. */
+  /** Writes a prepared opening in the next shared transaction; resolves once it is committed. */
   write(prepared: PreparedCase): Promise<OpenedCase> {
+    if (this.commits.queued >= MAX_WAITING) return Promise.reject(new VigilError('STORE_FAILED', `cases are not being written fast enough (${MAX_WAITING} waiting); retry`));
     return new Promise((resolve, reject) => this.commits.add({ prepared, resolve, reject }));
   }
 
   /** Resolves once every opening so far is written (or has failed). */
-  async flush(): Promise<void> {
-    await this.commits.flush();
-    if (this.writes !== this) await this.writes.flush();
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 
   private async writeBatch(batch: Waiting[]): Promise<void> {
@@ -101,5 +89,5 @@ export class CaseOpenings implements CaseWrites {
 
 /** Case openings written in shared transactions on `store`: what a write thread runs. */
 export function createCaseWrites(store: Store): CaseWrites {
-  return new CaseOpenings(store.db.withTables<CaseTables>(), store);
+  return new CaseOpenings(store.db.withTables<CaseTables>());
 }

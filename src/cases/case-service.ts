@@ -37,7 +37,8 @@ import { toDetail, toSummary, toSuppressionView } from './case-views.js';
 import { advanceHit, endSuppressionOf, nextSeq, settleCase, suppress, type SuppressionMade } from './decision-steps.js';
 import type { Thresholds } from './decide-from-hits.js';
 import { CaseOpenings, type CaseWrites } from './case-openings.js';
-import { newEventId, newId, openCase } from './open-case.js';
+import { newEventId, newId, openCase, prepareCase, type OpenedCase } from './open-case.js';
+import { failedOpening, openingRecords, withCaseIds, writeOpenings, type CaseOpening, type PreparedReview } from './screening-review.js';
 import { priorityRank, type Priority } from './priority.js';
 import { checkReason, REASON_CODES, type Outcome, type ReasonCode } from './reason-codes.js';
 
@@ -65,6 +66,12 @@ export interface CaseServiceOptions {
 export interface CaseService {
   /** Applies redress to screening results and opens (or joins) a case for each that stays not clear. */
   review(input: ReviewInput): Promise<ReviewedResult[]>;
+  /**
+   * `review` up to the writes: redress applied, and each result that is not clear with its case
+   * prepared and the record of its opening, for a writer elsewhere (a server's write thread) to
+   * commit together with the screening's other writes (screening-review.ts).
+   */
+  prepareReview(input: ReviewInput): Promise<PreparedReview>;
   openFromAlert(input: AlertCaseInput): Promise<AlertCaseOutcome>;
   list(actor: CaseActor, filter?: CaseFilter, options?: { purpose?: string }): Promise<CasePage>;
   /** STORE_NOT_FOUND for an unknown case or one of another organisation. */
@@ -98,7 +105,7 @@ class SqlCaseService implements CaseService {
   private readonly now: () => Date;
   private readonly fourEyes: ReadonlySet<Outcome>;
   private readonly suppressionDays: number;
-  private readonly openings: CaseOpenings;
+  private readonly caseWrites: CaseWrites;
 
   constructor(
     private readonly store: Store,
@@ -109,39 +116,46 @@ class SqlCaseService implements CaseService {
     this.now = options.now ?? (() => new Date());
     this.fourEyes = new Set(options.fourEyes ?? ['true_match']);
     this.suppressionDays = options.suppressionDays ?? 365;
-    this.openings = new CaseOpenings(this.db, store, options.caseWrites !== undefined ? { writes: options.caseWrites } : {});
+    this.caseWrites = options.caseWrites ?? new CaseOpenings(this.db);
   }
 
   // ---- opening cases -------------------------------------------------------------------------
 
   async review(input: ReviewInput): Promise<ReviewedResult[]> {
-    const suppressed = await applySuppressionsMany(this.store, input.items, { now: this.now, ...(this.options.thresholds !== undefined ? { thresholds: this.options.thresholds } : {}) });
-    // Every result that is not clear opens (or joins) its case; the openings share transactions
-    // with those of other requests (CaseOpenings), and are committed before the answer.
+    const { results, openings } = await this.prepareReview(input);
+    // The openings share transactions with those of other requests (CaseOpenings), and are
+    // committed before the answer; every case that was opened is audited, even when another
+    // of the batch failed.
+    const settled = await writeOpenings(this.caseWrites, openings);
+    await Promise.all(openingRecords(openings, settled).map((record) => this.options.audit.append(record)));
+    const failed = failedOpening(settled);
+    if (failed !== undefined) throw failed.reason;
+    return withCaseIds(results, openings, settled.map((outcome) => (outcome as PromiseFulfilledResult<OpenedCase>).value));
+  }
+
+  async prepareReview(input: ReviewInput): Promise<PreparedReview> {
+    const results = await applySuppressionsMany(this.store, input.items, { now: this.now, ...(this.options.thresholds !== undefined ? { thresholds: this.options.thresholds } : {}) });
     const at = this.now().toISOString();
-    const openings = suppressed.map((result, index) => {
-      const decision = result.decision;
-      if (decision === 'clear') return undefined;
-      const subject = input.items[index]?.subject as ScreenedSubject;
-      return this.openings.open({ source: 'screening', orgId: input.actor.orgId, openedBy: input.actor.id, subject, result: { ...result, decision }, channel: input.context?.channel, port: input.context?.port }, at);
-    });
-    const settled = await Promise.allSettled(openings.map((opening) => opening ?? Promise.resolve(undefined)));
-    // Every case that was opened is audited, even when another of the batch failed.
-    const audits: Array<Promise<void>> = [];
-    settled.forEach((outcome, index) => {
-      const result = suppressed[index];
-      if (outcome.status !== 'fulfilled' || outcome.value === undefined || !outcome.value.created || result === undefined) return;
-      const subject = input.items[index]?.subject as ScreenedSubject;
-      const live = result.hits.filter((h) => h.suppressed === undefined).map((h) => h.entityId);
-      audits.push(this.audited(input.actor, 'case.open', subject.id, live, result.decision, { caseId: outcome.value.caseId, source: 'screening' }));
-    });
-    await Promise.all(audits);
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
-    return suppressed.map((result, index) => {
-      const outcome = settled[index];
-      return outcome?.status === 'fulfilled' && outcome.value !== undefined ? { ...result, caseId: outcome.value.caseId } : result;
-    });
+    const openings = await Promise.all(
+      results.map(async (result, index): Promise<CaseOpening | undefined> => {
+        const decision = result.decision;
+        if (decision === 'clear') return undefined;
+        const subject = input.items[index]?.subject as ScreenedSubject;
+        const prepared = await prepareCase(this.store, { source: 'screening', orgId: input.actor.orgId, openedBy: input.actor.id, subject, result: { ...result, decision }, channel: input.context?.channel, port: input.context?.port }, at);
+        const live = result.hits.filter((h) => h.suppressed === undefined).map((h) => h.entityId);
+        const audit: AuditInput = {
+          actor: { kind: input.actor.kind, id: input.actor.id, orgId: input.actor.orgId },
+          action: 'case.open',
+          subjectIds: [subject.id],
+          ...(live.length > 0 ? { entityIds: live } : {}),
+          outcome: 'ok',
+          decision,
+          details: { source: 'screening' },
+        };
+        return { index, prepared, audit };
+      }),
+    );
+    return { results, openings: openings.filter((opening): opening is CaseOpening => opening !== undefined) };
   }
 
   async openFromAlert(raw: AlertCaseInput): Promise<AlertCaseOutcome> {

@@ -6,13 +6,18 @@
  * number. See README.md here for the model and the reason codes.
  *
  * - `createCaseService(store, { audit })`: the service the HTTP routes and the CLI call.
- * - `cases.review({ actor, context, items })`: for the screen route, redress then cases.
+ * - `cases.review({ actor, context, items })`: redress, then cases opened and audited.
+ * - `cases.prepareReview(...)`: the same up to the writes, which a server's write thread commits
+ *   with the screening's enrolment and record (`writeOpenings`, `openingRecords`, `withCaseIds`).
  * - `applySuppressions(store, subject, result)`: redress alone, for any screening path.
  * - `openCaseFromAlert(cases, alert)`: for recurrent vetting, from plain alert data.
  */
 export { createCaseService } from './case-service.js';
 export { createCaseWrites } from './case-openings.js';
 export type { CaseWrites } from './case-openings.js';
+export { failedOpening, openingRecords, withCaseIds, writeOpenings } from './screening-review.js';
+export type { CaseOpening, PreparedReview } from './screening-review.js';
+export { writeCaseWithin } from './open-case.js';
 export type { OpenedCase, PreparedCase } from './open-case.js';
 export type { CaseService, CaseServiceOptions } from './case-service.js';
 export { applySuppressions, applySuppressionsMany } from './apply-suppressions.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { canonicalJson, sha256Hex, VigilError, type Decision } from '../domain/index.js';
 import type { Store } from '../store/index.js';
-import type { CaseDb, CaseHitsTable, CasesTable } from './case-tables.js';
+import type { CaseDb, CaseHitsTable, CasesTable, CaseTables } from './case-tables.js';
 import type { CaseSource, MarkedHit, SuppressedResult } from './case-types.js';
 import type { ScreenedSubject } from './case-inputs.js';
 import { derivePriority, priorityRank } from './priority.js';
@@ -169,4 +169,9 @@ export async function writeCase(trx: CaseDb, prepared: PreparedCase): Promise<Op
 export async function openCase(db: CaseDb, store: Store, input: OpenCaseInput, at: string): Promise<OpenedCase> {
   const prepared = await prepareCase(store, input, at);
   return db.transaction().execute((trx) => writeCase(trx, prepared));
+}
+
+/** `writeCase` inside a transaction the caller owns on the store's database (a server's write thread). */
+export function writeCaseWithin(trx: Store['db'], prepared: PreparedCase): Promise<OpenedCase> {
+  return writeCase(trx.withTables<CaseTables>(), prepared);
 }

@@ -34,9 +34,8 @@ import { listRoutes } from './routes/lists.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { screenRoutes } from './routes/screen.js';
 import { ServerConfig, type ServerConfigInput } from './server-config.js';
-import { screeningWritesOver, type ScreeningWrites } from './screening-writes.js';
+import { ScreeningCommits, type ScreeningWrites } from './screening-writes.js';
 import { ServerVetting } from './server-vetting.js';
-import type { CaseWrites } from '../cases/index.js';
 import type { VettingSettingsInput } from '../vetting/index.js';
 
 export interface AppDeps {
@@ -52,10 +51,8 @@ export interface AppDeps {
   advisorySettings?: AdvisorySettingsInput;
   /** Which screenings enrol their subjects for recurrent vetting, and the vetting schedule; shipped defaults otherwise. */
   vettingSettings?: VettingSettingsInput;
-  /** A screening's enrolment and audit record; default `enrolments` then `audit` in this thread (a WriteThread does them on its own). */
+  /** A screening's cases, enrolment and audit record; default shared transactions on `store` in this thread (a WriteThread does them on its own). */
   screenings?: ScreeningWrites;
-  /** Where screenings' case openings are written; default transactions on `store`. */
-  caseWrites?: CaseWrites;
 }
 
 export type VigilApp = FastifyInstance & { readonly engineLoaded: Promise<void> };
@@ -120,8 +117,9 @@ export function buildApp(deps: AppDeps): VigilApp {
     await notifier.stop();
     await vetting.close();
   });
-  const screenings = deps.screenings ?? screeningWritesOver(vetting.enrolments, deps.audit);
-  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings, ...(deps.caseWrites !== undefined ? { caseWrites: deps.caseWrites } : {}) };
+  const screenings = deps.screenings ?? new ScreeningCommits(deps.store);
+  app.addHook('onClose', () => screenings.flush());
+  const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings };
 
   app.setErrorHandler(async (error, request, reply) => {
     let body = toErrorReply(error, { requestId: request.id, bodyLimit: request.routeOptions.bodyLimit ?? config.bodyLimit });

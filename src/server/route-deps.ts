@@ -1,6 +1,5 @@
 import type { AdvisoryService, Viewer } from '../advisories/index.js';
 import type { AuditLog } from '../audit/index.js';
-import type { CaseWrites } from '../cases/index.js';
 import type { SseHub, WebhookNotifier } from '../notify/index.js';
 import type { IdentityService } from '../sharing/index.js';
 import type { Store } from '../store/index.js';
@@ -26,8 +25,6 @@ export interface RouteDeps {
   sse: SseHub<Viewer>;
   /** Enrolment settings and queue, and the vetting scheduler's nudge. */
   vetting: ServerVetting;
-  /** What a screening writes before it answers: enrolment, then its audit record. */
+  /** What a screening writes before it answers: its cases, enrolment, then its audit record. */
   screenings: ScreeningWrites;
-  /** Where the screen route's case openings are written, when not on `store` in this thread. */
-  caseWrites?: CaseWrites;
 }

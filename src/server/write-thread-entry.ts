@@ -5,10 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAuditLog } from '../audit/index.js';
-import { createCaseWrites } from '../cases/index.js';
 import { openStore } from '../store/index.js';
-import { EnrolmentQueue } from '../vetting/index.js';
-import { commitScreening } from './screening-writes.js';
+import { ScreeningCommits } from './screening-writes.js';
 import { toWire, type ThreadNotice, type WriteReply, type WriteRequest } from './write-thread-protocol.js';
 
 interface ThreadData {
@@ -23,8 +21,7 @@ async function main(): Promise<void> {
   // busy handler sleeps a millisecond at least, and this thread writes every few.
   const store = await openStore(db, { lockWaits: 'event-loop', checkpoints: 'background' });
   const audit = createAuditLog(store);
-  const enrolments = new EnrolmentQueue(store);
-  const cases = createCaseWrites(store);
+  const screenings = new ScreeningCommits(store);
 
   let replies: WriteReply[] = [];
   let scheduled = false;
@@ -51,7 +48,7 @@ async function main(): Promise<void> {
   port.on('message', (message: WriteRequest[] | 'close') => {
     if (message === 'close') {
       void (async () => {
-        await Promise.all([cases.flush(), enrolments.flush()]);
+        await screenings.flush();
         await audit.close();
         // The last requests' replies settle in this turn: they go before the notice.
         await new Promise((resolve) => setImmediate(resolve));
@@ -64,9 +61,8 @@ async function main(): Promise<void> {
     }
     for (const request of message) {
       if (request.kind === 'audit') settle(request.id, audit.append(request.input));
-      else if (request.kind === 'screened') settle(request.id, commitScreening(enrolments, audit, request.enrolment, request.record));
-      else if (request.kind === 'case') settle(request.id, cases.write(request.prepared));
-      else settle(request.id, Promise.all([cases.flush(), enrolments.flush(), audit.flush()]));
+      else if (request.kind === 'screened') settle(request.id, screenings.commit(request.job));
+      else settle(request.id, Promise.all([screenings.flush(), audit.flush()]));
     }
   });
   port.postMessage({ notice: 'ready' } satisfies ThreadNotice);

@@ -1,13 +1,11 @@
 import { VigilError, type ErrorCode } from '../domain/index.js';
 import type { AuditInput } from '../audit/index.js';
-import type { PreparedCase } from '../cases/index.js';
-import type { EnrolmentWrite } from './screening-writes.js';
+import type { ScreeningJob } from './screening-writes.js';
 
 /** What the serving thread asks of the write thread; each carries the id its reply names. */
 export type WriteRequest =
   | { id: number; kind: 'audit'; input: AuditInput }
-  | { id: number; kind: 'screened'; enrolment?: EnrolmentWrite; record: AuditInput }
-  | { id: number; kind: 'case'; prepared: PreparedCase }
+  | { id: number; kind: 'screened'; job: ScreeningJob }
   | { id: number; kind: 'flush' };
 
 /** A failure as it crosses threads: a VigilError keeps its code and details. */

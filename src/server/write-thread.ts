@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAuditLog, type AuditInput, type AuditLog, type AuditRecord } from '../audit/index.js';
-import type { CaseWrites, OpenedCase, PreparedCase } from '../cases/index.js';
+import type { OpenedCase } from '../cases/index.js';
 import { VigilError } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import type { ScreeningWrites } from './screening-writes.js';
@@ -29,19 +29,19 @@ interface Waiting {
  * subjects for recurrent vetting, and the case it opens when it is not clear) on a thread of
  * their own with its own connection to the store: on a 2-core machine they took about a third of the thread that answers requests,
  * which the other core now does. Each request still waits for its own records to be committed
- * and gets the failure if they were not. Requests made in one turn of the event loop cross in
- * one message, and so do the replies.
+ * and gets the failure if they were not. A screening's writes (cases, enrolment, record) cross
+ * as one job, so a result that is not clear costs one round trip like a clear one; requests
+ * made in one turn of the event loop cross in one message, and so do the replies.
  *
  * @example
  * const writes = await WriteThread.start(store, { onFailure: (error) => logger.fatal(error) });
- * const app = buildApp({ store, audit: writes.audit, screenings: writes.screenings, caseWrites: writes.caseWrites, ... });
+ * const app = buildApp({ store, audit: writes.audit, screenings: writes.screenings, ... });
  * ...
  * await writes.close();
  */
 export class WriteThread {
   readonly audit: AuditLog;
   readonly screenings: ScreeningWrites;
-  readonly caseWrites: CaseWrites;
   private readonly waiting = new Map<number, Waiting>();
   private outgoing: WriteRequest[] = [];
   private scheduled = false;
@@ -72,15 +72,12 @@ export class WriteThread {
         await this.flush();
       },
     };
-    this.caseWrites = {
-      write: (prepared: PreparedCase) => this.ask({ kind: 'case', prepared }, 'STORE_FAILED') as Promise<OpenedCase>,
-      flush: () => this.flush(),
-    };
     this.screenings = {
-      commit: async (enrolment, record) => {
+      commit: async (job) => {
         if (this.auditClosed) throw new VigilError('AUDIT_FAILED', 'the audit log is closed; the action was not done');
-        await this.ask({ kind: 'screened', ...(enrolment !== undefined ? { enrolment } : {}), record }, undefined);
+        return (await this.ask({ kind: 'screened', job }, undefined)) as OpenedCase[];
       },
+      flush: () => this.flush(),
     };
   }
 

@@ -5,7 +5,8 @@ import type { Store } from '../store/index.js';
 import { inList, inSlices, insertRows, reserveIds } from './bulk-rows.js';
 import { encodeNameKeys, subjectKeys, termSignature, type SubjectKeys, type Term } from './subject-keys.js';
 import { rememberTerms, resolveTerms } from './term-store.js';
-import { vettingDb, type VettingDb } from './vetting-tables.js';
+import type { EnrolmentRequest } from './enrolment-queue.js';
+import { vettingDb, type VettingDb, type VettingTables } from './vetting-tables.js';
 
 export interface EnrolOptions {
   /** The channel the subjects were screened through (`visa`, `air_arrival`, ...). */
@@ -87,73 +88,76 @@ async function deleteKeys(trx: VettingDb, dialect: Store['dialect'], seqs: reado
   }
 }
 
-async function enrolBatch(store: Store, batch: Prepared[], meta: { channel: string | null; port: string | null; screenedAt: string; retainUntil: string; enrolledAt: string }): Promise<EnrolResult> {
-  const dialect = store.dialect;
-  const terms = new Map<string, Term>();
-  for (const { keys } of batch) for (const term of keys.terms) terms.set(termSignature(term), term);
+async function enrolBatch(store: Store, batch: Prepared[], meta: EnrolMeta): Promise<EnrolResult> {
   const fresh = new Map<string, number>();
   const result = await vettingDb(store)
     .transaction()
-    .execute(async (trx) => {
-      // A write first: it takes the write lock (SQLite) or the subject counter's row lock
-      // (PostgreSQL) before anything is read. A SQLite transaction that read first and then
-      // wrote would fail at once with "database is locked" whenever another process (a
-      // `serve --workers` sibling) had committed in between, whatever the busy timeout.
-      await sql`update vetting_counters set value = value where name = ${'subject'}`.execute(trx);
-      const ids = await resolveTerms(store, trx, dialect, terms, fresh);
-      const termId = (term: Term): number => ids.get(termSignature(term)) as number;
-      const existing = await inSlices(
-        batch.map((p) => p.subject.id),
-        (slice) => trx.selectFrom('vetting_subjects').select(['seq', 'subject_id', 'retain_until']).where(inList(dialect, sql.ref('subject_id'), slice, 'text')).execute(),
-      );
-      const known = new Map(existing.map((row) => [row.subject_id, { seq: Number(row.seq), retainUntil: row.retain_until }]));
-      await deleteKeys(trx, dialect, [...known.values()].map((k) => k.seq));
-      const fresher = batch.filter((p) => !known.has(p.subject.id));
-      const first = fresher.length > 0 ? await reserveIds(trx, 'subject', fresher.length) : 0;
-      const seqOf = new Map<string, number>();
-      fresher.forEach((p, i) => seqOf.set(p.subject.id, first + i));
-      for (const [id, k] of known) seqOf.set(id, k.seq);
-
-      const subjectRows = fresher.map((p) => [
-        seqOf.get(p.subject.id) as number,
-        p.subject.id,
-        JSON.stringify(p.subject),
-        meta.channel,
-        meta.port,
-        meta.screenedAt,
-        meta.enrolledAt,
-        meta.retainUntil,
-      ]);
-      await insertRows(
-        trx,
-        dialect,
-        'vetting_subjects',
-        [['seq', 'int'], ['subject_id', 'text'], ['subject_json', 'text'], ['channel', 'text'], ['port', 'text'], ['screened_at', 'text'], ['enrolled_at', 'text'], ['retain_until', 'text']],
-        subjectRows,
-        'fail',
-      );
-      await insertRows(trx, dialect, 'vetting_subject_keys', [['seq', 'int'], ['name_keys', 'text']], fresher.map((p) => [seqOf.get(p.subject.id) as number, encodeNameKeys(p.keys.names, termId)]), 'fail');
-      for (const p of batch) {
-        const previous = known.get(p.subject.id);
-        if (previous === undefined) continue;
-        await trx
-          .updateTable('vetting_subjects')
-          .set({
-            subject_json: JSON.stringify(p.subject),
-            channel: meta.channel,
-            port: meta.port,
-            screened_at: meta.screenedAt,
-            retain_until: previous.retainUntil > meta.retainUntil ? previous.retainUntil : meta.retainUntil,
-          })
-          .where('seq', '=', previous.seq)
-          .execute();
-        await trx.updateTable('vetting_subject_keys').set({ name_keys: encodeNameKeys(p.keys.names, termId) }).where('seq', '=', previous.seq).execute();
-      }
-      await writeKeys(trx, dialect, batch.map((p) => ({ seq: seqOf.get(p.subject.id) as number, keys: p.keys })), termId);
-      return { enrolled: fresher.length, updated: known.size };
-    });
+    .execute((trx) => enrolBatchWithin(trx, store, batch, meta, fresh));
   rememberTerms(store, fresh);
   return result;
+}
+
+/** One batch's statements inside `trx`; term ids it learns go into `fresh`, to keep once committed. */
+async function enrolBatchWithin(trx: VettingDb, store: Store, batch: Prepared[], meta: EnrolMeta, fresh: Map<string, number>): Promise<EnrolResult> {
+  const dialect = store.dialect;
+  const terms = new Map<string, Term>();
+  for (const { keys } of batch) for (const term of keys.terms) terms.set(termSignature(term), term);
+  // A write first: it takes the write lock (SQLite) or the subject counter's row lock
+  // (PostgreSQL) before anything is read. A SQLite transaction that read first and then
+  // wrote would fail at once with "database is locked" whenever another process (a
+  // `serve --workers` sibling) had committed in between, whatever the busy timeout.
+  await sql`update vetting_counters set value = value where name = ${'subject'}`.execute(trx);
+  const ids = await resolveTerms(store, trx, dialect, terms, fresh);
+  const termId = (term: Term): number => ids.get(termSignature(term)) as number;
+  const existing = await inSlices(
+    batch.map((p) => p.subject.id),
+    (slice) => trx.selectFrom('vetting_subjects').select(['seq', 'subject_id', 'retain_until']).where(inList(dialect, sql.ref('subject_id'), slice, 'text')).execute(),
+  );
+  const known = new Map(existing.map((row) => [row.subject_id, { seq: Number(row.seq), retainUntil: row.retain_until }]));
+  await deleteKeys(trx, dialect, [...known.values()].map((k) => k.seq));
+  const fresher = batch.filter((p) => !known.has(p.subject.id));
+  const first = fresher.length > 0 ? await reserveIds(trx, 'subject', fresher.length) : 0;
+  const seqOf = new Map<string, number>();
+  fresher.forEach((p, i) => seqOf.set(p.subject.id, first + i));
+  for (const [id, k] of known) seqOf.set(id, k.seq);
+
+  const subjectRows = fresher.map((p) => [
+    seqOf.get(p.subject.id) as number,
+    p.subject.id,
+    JSON.stringify(p.subject),
+    meta.channel,
+    meta.port,
+    meta.screenedAt,
+    meta.enrolledAt,
+    meta.retainUntil,
+  ]);
+  await insertRows(
+    trx,
+    dialect,
+    'vetting_subjects',
+    [['seq', 'int'], ['subject_id', 'text'], ['subject_json', 'text'], ['channel', 'text'], ['port', 'text'], ['screened_at', 'text'], ['enrolled_at', 'text'], ['retain_until', 'text']],
+    subjectRows,
+    'fail',
+  );
+  await insertRows(trx, dialect, 'vetting_subject_keys', [['seq', 'int'], ['name_keys', 'text']], fresher.map((p) => [seqOf.get(p.subject.id) as number, encodeNameKeys(p.keys.names, termId)]), 'fail');
+  for (const p of batch) {
+    const previous = known.get(p.subject.id);
+    if (previous === undefined) continue;
+    await trx
+      .updateTable('vetting_subjects')
+      .set({
+        subject_json: JSON.stringify(p.subject),
+        channel: meta.channel,
+        port: meta.port,
+        screened_at: meta.screenedAt,
+        retain_until: previous.retainUntil > meta.retainUntil ? previous.retainUntil : meta.retainUntil,
+      })
+      .where('seq', '=', previous.seq)
+      .execute();
+    await trx.updateTable('vetting_subject_keys').set({ name_keys: encodeNameKeys(p.keys.names, termId) }).where('seq', '=', previous.seq).execute();
+  }
+  await writeKeys(trx, dialect, batch.map((p) => ({ seq: seqOf.get(p.subject.id) as number, keys: p.keys })), termId);
+  return { enrolled: fresher.length, updated: known.size };
 }
 
 /**
@@ -267,4 +271,43 @@ export async function reindexSubjects(store: Store, options: { pageSize?: number
   const version = nameVariantsVersion();
   await db.insertInto('vetting_meta').values({ name: KEYS_VERSION, value: version }).onConflict((oc) => oc.column('name').doUpdateSet({ value: version })).execute();
   return { subjects: count };
+}
+
+/** A screening's subjects ready to enrol, their keys computed outside any transaction. */
+export interface PreparedEnrolment {
+  request: EnrolmentRequest;
+  items: ReadonlyArray<{ subject: Subject; keys: SubjectKeys }>;
+}
+
+/** Computes subjects' keys; INVALID_INPUT for a retention that is not a whole number of days from 1. */
+export function prepareEnrolment(subjects: readonly Subject[], request: EnrolmentRequest): PreparedEnrolment {
+  enrolMeta({ retentionDays: request.retentionDays });
+  return { request, items: subjects.map((subject) => ({ subject, keys: subjectKeys(subject) })) };
+}
+
+/**
+ * Enrols prepared subjects inside the caller's transaction, screened now: one batch per
+ * channel, port and retention, as `EnrolmentQueue` does. Call `committed` once the transaction
+ * has committed, so that the term ids it learnt are kept for later enrolments.
+ */
+export async function enrolWithin(trx: Store['db'], store: Store, prepared: readonly PreparedEnrolment[], now: () => Date = () => new Date()): Promise<{ result: EnrolResult; committed: () => void }> {
+  const result: EnrolResult = { enrolled: 0, updated: 0 };
+  const fresh = new Map<string, number>();
+  if (prepared.length === 0) return { result, committed: () => undefined };
+  const db = trx.withTables<VettingTables>() as unknown as VettingDb;
+  await checkKeysVersion(db, true);
+  const groups = new Map<string, { request: EnrolmentRequest; items: Prepared[] }>();
+  for (const { request, items } of prepared) {
+    const key = JSON.stringify([request.channel ?? null, request.port ?? null, request.retentionDays]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { request, items: [...items] });
+    else group.items.push(...items);
+  }
+  for (const { request, items } of groups.values()) {
+    const meta = enrolMeta({ ...request, screenedAt: now(), now });
+    const batch = await enrolBatchWithin(db, store, lastById(items), meta, fresh);
+    result.enrolled += batch.enrolled;
+    result.updated += batch.updated;
+  }
+  return { result, committed: () => rememberTerms(store, fresh) };
 }

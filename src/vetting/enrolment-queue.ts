@@ -17,14 +17,6 @@ export interface Enrolments {
   flush(): Promise<void>;
 }
 
-/** Enrolment as a server's screenings ask for it: each call resolves once its subjects are committed. */
-export interface Enrolments {
-  /** Resolves with the number of the subjects now enrolled (new or updated) once they are committed. */
-  enrol(subjects: readonly Subject[], request: EnrolmentRequest): Promise<number>;
-  /** Resolves once everything enrolled so far is written (or has failed). */
-  flush(): Promise<void>;
-}
-
 interface Waiting {
   subjects: readonly Subject[];
   request: EnrolmentRequest;

@@ -12,7 +12,8 @@
  * - `listAlerts(store, filter)` reads alerts (callers audit each read); `pushPending` announces
  *   them through src/notify; `purgeExpiredSubjects` enforces retention.
  */
-export { enrolSubjects, reindexSubjects } from './enrol.js';
+export { enrolSubjects, enrolWithin, prepareEnrolment, reindexSubjects } from './enrol.js';
+export type { PreparedEnrolment } from './enrol.js';
 export { EnrolmentQueue } from './enrolment-queue.js';
 export type { EnrolmentRequest, Enrolments } from './enrolment-queue.js';
 export { acquireLease, isLeaseBusy } from './vetting-lease.js';

@@ -1,5 +1,5 @@
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VigilError } from '../../src/domain/index.js';
 import { testDialect } from '../helpers/test-store.js';
 import { openHarness, type Harness } from './server-harness.js';
 
@@ -82,48 +82,67 @@ describe(`screening over HTTP (${testDialect()})`, () => {
   });
 });
 
+/** A database that refuses audit records (a full disk, a lost volume) until told otherwise. */
+async function refuseAuditRecords(h: Harness, refuse: boolean): Promise<void> {
+  const db = h.store.db as unknown as Kysely<unknown>;
+  if (testDialect() === 'postgres') {
+    if (refuse) {
+      await sql`create or replace function vigil_test_refuse_audit() returns trigger as $$ begin raise exception 'disk full'; end $$ language plpgsql`.execute(db);
+      await sql`create trigger audit_refused before insert on audit_records for each row execute function vigil_test_refuse_audit()`.execute(db);
+    } else {
+      await sql`drop trigger audit_refused on audit_records`.execute(db);
+    }
+  } else if (refuse) {
+    await sql`create trigger audit_refused before insert on audit_records begin select raise(abort, 'disk full'); end`.execute(db);
+  } else {
+    await sql`drop trigger audit_refused`.execute(db);
+  }
+}
+
+async function countRows(h: Harness, table: string): Promise<number> {
+  const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(h.store.db as unknown as Kysely<unknown>);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 describe(`when the audit trail cannot be written (${testDialect()})`, () => {
   let h: Harness;
-  let failing = false;
-  let appends = 0;
   beforeAll(async () => {
-    h = await openHarness({
-      wrapAudit: (real) => ({
-        append: (input) => {
-          appends += 1;
-          return failing ? Promise.reject(new VigilError('AUDIT_FAILED', 'disk full')) : real.append(input);
-        },
-        flush: () => real.flush(),
-        verify: () => real.verify(),
-        export: (options) => real.export(options),
-        close: () => real.close(),
-      }),
-    });
+    h = await openHarness();
   });
   afterAll(() => h.close());
 
-  it('replies 503 AUDIT_FAILED with no hits, and answers again once it recovers', async () => {
-    failing = true;
-    const response = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: { id: 'pax-9', name: 'Dmitri Alexandrovich Orlov' } });
+  it('replies 503 AUDIT_FAILED with no hits, stores none of the screening, and answers again once it recovers', async () => {
+    await refuseAuditRecords(h, true);
+    const screen = { id: 'pax-9', name: 'Dmitri Alexandrovich Orlov', channel: 'air_arrival' };
+    const response = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: screen });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'AUDIT_FAILED', statusCode: 503 });
     expect(response.body).not.toMatch(/SRV-002|Orlov|hits/i);
-    expect(appends).toBe(1);
+    // Its case, its enrolment and its record are one transaction: none of them is stored.
+    expect(await countRows(h, 'cases')).toBe(0);
+    expect(await countRows(h, 'vetting_subjects')).toBe(0);
 
     const entity = await h.app.inject({ method: 'GET', url: '/v1/entities/nominations:SRV-002', headers: h.bearer('analyst') });
     expect(entity.statusCode).toBe(503);
     expect(entity.body).not.toMatch(/Orlov/);
 
-    failing = false;
-    const again = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: { id: 'pax-9', name: 'Dmitri Alexandrovich Orlov' } });
+    await refuseAuditRecords(h, false);
+    const again = await h.app.inject({ method: 'POST', url: '/v1/screen', headers: h.bearer('officer'), payload: screen });
     expect(again.statusCode).toBe(200);
     expect(again.json().hits[0].entityId).toBe('nominations:SRV-002');
+    expect(await countRows(h, 'cases')).toBe(1);
+    expect(await countRows(h, 'vetting_subjects')).toBe(1);
+    const records = await h.records();
+    expect(records.filter((r) => r.action === 'screen' || r.action === 'case.open').map((r) => [r.action, r.subjectIds])).toEqual([
+      ['case.open', ['pax-9']],
+      ['screen', ['pax-9']],
+    ]);
   });
 
   it('does not answer a refused request normally either when its refusal cannot be recorded', async () => {
-    failing = true;
+    await refuseAuditRecords(h, true);
     const response = await h.app.inject({ method: 'GET', url: '/v1/lists', headers: h.bearer('officer') });
-    failing = false;
+    await refuseAuditRecords(h, false);
     expect(response.json()).toMatchObject({ code: 'AUDIT_FAILED' });
   });
 });

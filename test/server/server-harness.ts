@@ -37,8 +37,6 @@ export interface Harness {
 
 export interface HarnessOptions {
   config?: ServerConfigInput;
-  /** Wraps the real audit log (to make it fail, or count calls). */
-  wrapAudit?: (audit: AuditLog) => AuditLog;
   /** List files imported before the engine opens; default the v1 watchlist. */
   lists?: string[];
 }
@@ -51,8 +49,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const store = await openTestStore();
   const clock = new TestClock();
   const identity = createIdentityService(store, { now: clock.now });
-  const realAudit = createAuditLog(store, { flushMs: 1 });
-  const audit = options.wrapAudit?.(realAudit) ?? realAudit;
+  const audit = createAuditLog(store, { flushMs: 1 });
   const lists = options.lists ?? [WATCHLIST_V1];
   if (lists.length > 0) await importFiles(store, lists);
   const org = await identity.createOrganisation({ name: 'Test Centre' });
@@ -77,14 +74,14 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     keyIds,
     bearer: (role) => ({ authorization: `Bearer ${keys[role]}` }),
     async records() {
-      await realAudit.flush();
+      await audit.flush();
       const out: AuditRecord[] = [];
-      for await (const record of realAudit.export()) out.push(record);
+      for await (const record of audit.export()) out.push(record);
       return out;
     },
     async close() {
       await app.close();
-      await realAudit.close();
+      await audit.close();
       await store.close();
     },
   };

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditInput, AuditRecord } from '../../src/audit/index.js';
-import { createCaseService } from '../../src/cases/index.js';
+import { createCaseService, withCaseIds } from '../../src/cases/index.js';
 import { VigilError } from '../../src/domain/index.js';
 import { ScreeningEngine } from '../../src/screening/index.js';
 import { ACTORS, KHALID, NAMESAKE, OLENA, VIKTOR } from '../cases/case-fixtures.js';
@@ -48,9 +48,9 @@ describe(`the server's write thread (${testDialect()})`, () => {
       { id: 'trav-2', name: 'Ivan Petrov' },
     ];
     await Promise.all([
-      thread.screenings.commit({ subjects: [subjects[0] as (typeof subjects)[number]], request: { channel: 'visa', retentionDays: 30 } }, screened('trav-1')),
-      thread.screenings.commit({ subjects: [subjects[1] as (typeof subjects)[number]], request: { channel: 'visa', retentionDays: 30 } }, screened('trav-2')),
-      thread.screenings.commit(undefined, screened('trav-3')),
+      thread.screenings.commit({ openings: [], enrolment: { subjects: [subjects[0] as (typeof subjects)[number]], request: { channel: 'visa', retentionDays: 30 } }, record: screened('trav-1') }),
+      thread.screenings.commit({ openings: [], enrolment: { subjects: [subjects[1] as (typeof subjects)[number]], request: { channel: 'visa', retentionDays: 30 } }, record: screened('trav-2') }),
+      thread.screenings.commit({ openings: [], record: screened('trav-3') }),
     ]);
     // Read through this thread's own connection: what the write thread committed is there.
     expect(await count(store, 'vetting_subjects')).toBe(2);
@@ -60,13 +60,14 @@ describe(`the server's write thread (${testDialect()})`, () => {
     expect(await thread.audit.verify()).toMatchObject({ ok: true, count: 3 });
   });
 
-  it('opens the case of a result that is not clear, and joins it when the same traveller comes again', async () => {
+  it('opens the case of a result that is not clear with the screening\'s other writes, and joins it when the same traveller comes again', async () => {
     await store.importList(importInput('nominations', recordsOf([KHALID, OLENA, VIKTOR])));
     const engine = await ScreeningEngine.open(store);
-    const cases = createCaseService(store, { audit: thread.audit, caseWrites: thread.caseWrites });
+    const cases = createCaseService(store, { audit: thread.audit });
     const screenOnce = async () => {
-      const [reviewed] = await cases.review({ actor: ACTORS.officer, context: { channel: 'air_arrival', port: 'AMM' }, items: [{ subject: NAMESAKE, result: engine.screen(NAMESAKE) }] });
-      return reviewed;
+      const review = await cases.prepareReview({ actor: ACTORS.officer, context: { channel: 'air_arrival', port: 'AMM' }, items: [{ subject: NAMESAKE, result: engine.screen(NAMESAKE) }] });
+      const opened = await thread.screenings.commit({ openings: review.openings, enrolment: { subjects: [NAMESAKE], request: { channel: 'air_arrival', retentionDays: 30 } }, record: screened(NAMESAKE.id) });
+      return withCaseIds(review.results, review.openings, opened)[0];
     };
     const first = await screenOnce();
     expect(first?.decision).not.toBe('clear');
@@ -75,20 +76,39 @@ describe(`the server's write thread (${testDialect()})`, () => {
     expect(again?.caseId).toBe(first?.caseId);
     expect(await count(store, 'cases')).toBe(1);
     expect(await count(store, 'case_events')).toBe(2);
-    // The opening was audited once, through the same thread.
-    expect((await records(thread)).filter((record) => record.action === 'case.open')).toHaveLength(1);
+    expect(await count(store, 'vetting_subjects')).toBe(1);
+    // The opening was audited once, and each screening's record names the case it opened or joined.
+    const written = await records(thread);
+    expect(written.filter((record) => record.action === 'case.open')).toMatchObject([{ details: { caseId: first?.caseId, source: 'screening' } }]);
+    expect(written.filter((record) => record.action === 'screen').map((record) => record.details?.['caseIds'])).toEqual([[first?.caseId], [first?.caseId]]);
+  });
+
+  it('stores none of a screening whose transaction fails: no case, no enrolment, no record', async () => {
+    await store.importList(importInput('nominations', recordsOf([KHALID, OLENA, VIKTOR])));
+    const engine = await ScreeningEngine.open(store);
+    const cases = createCaseService(store, { audit: thread.audit });
+    const review = await cases.prepareReview({ actor: ACTORS.officer, context: { channel: 'air_arrival' }, items: [{ subject: NAMESAKE, result: engine.screen(NAMESAKE) }] });
+    const [opening] = review.openings;
+    if (opening === undefined) throw new Error('the namesake should open a case');
+    // A case row that cannot be inserted: its organisation is missing.
+    const broken = { ...opening, prepared: { ...opening.prepared, row: { ...opening.prepared.row, org_id: null as unknown as string } } };
+    const failing = thread.screenings.commit({ openings: [broken], enrolment: { subjects: [NAMESAKE], request: { channel: 'air_arrival', retentionDays: 30 } }, record: screened(NAMESAKE.id) });
+    await expect(failing).rejects.toMatchObject({ code: 'AUDIT_FAILED', message: expect.stringContaining('could not be stored') });
+    expect(await count(store, 'cases')).toBe(0);
+    expect(await count(store, 'vetting_subjects')).toBe(0);
+    expect(await records(thread)).toEqual([]);
   });
 
   it('appends records for other routes through the same chain', async () => {
     const record = await thread.audit.append({ actor: officer, action: 'entity.read', entityIds: ['ofac:1'], outcome: 'ok' });
     expect(record).toMatchObject({ seq: 1, action: 'entity.read', entityIds: ['ofac:1'] });
-    await thread.screenings.commit(undefined, screened('trav-9'));
+    await thread.screenings.commit({ openings: [], record: screened('trav-9') });
     const [first, second] = await records(thread);
     expect(second?.prevHash).toBe(first?.hash);
   });
 
   it('fails a screening whose enrolment fails, and writes no record for it', async () => {
-    const failing = thread.screenings.commit({ subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { channel: 'visa', retentionDays: 0 } }, screened('trav-1'));
+    const failing = thread.screenings.commit({ openings: [], enrolment: { subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { channel: 'visa', retentionDays: 0 } }, record: screened('trav-1') });
     await expect(failing).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('retentionDays') });
     await expect(failing).rejects.toBeInstanceOf(VigilError);
     expect(await count(store, 'vetting_subjects')).toBe(0);
@@ -103,18 +123,18 @@ describe(`the server's write thread (${testDialect()})`, () => {
   it('fails what waits and what comes after, as AUDIT_FAILED, once the thread is gone', async () => {
     const worker = (thread as unknown as { worker: Worker }).worker;
     await worker.terminate();
-    await expect(thread.screenings.commit(undefined, screened('trav-1'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
+    await expect(thread.screenings.commit({ openings: [], record: screened('trav-1') })).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
     await expect(thread.audit.append(screened('trav-2'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
     expect(failures).toHaveLength(1);
     expect(failures[0]?.message).toMatch(/write thread exited/);
   });
 
   it('writes what was asked before it closes, and refuses records after', async () => {
-    const pending = thread.screenings.commit({ subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { retentionDays: 30 } }, screened('trav-1'));
+    const pending = thread.screenings.commit({ openings: [], enrolment: { subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { retentionDays: 30 } }, record: screened('trav-1') });
     await thread.close();
     await pending;
     expect(await count(store, 'vetting_subjects')).toBe(1);
     await expect(thread.audit.append(screened('trav-2'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
-    await expect(thread.screenings.commit(undefined, screened('trav-3'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
+    await expect(thread.screenings.commit({ openings: [], record: screened('trav-3') })).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
   });
 });

@@ -99,7 +99,6 @@ async function serveUntilStopped(run: ServeRun): Promise<void> {
       identity,
       audit,
       screenings: writes.screenings,
-      caseWrites: writes.caseWrites,
       config: run.serverConfig,
       logger,
       vettingSettings: config.vetting,

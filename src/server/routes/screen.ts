@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serializerCompiler as zodSerializerCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { applySuppressionsMany, createCaseService, ScreenedSubject } from '../../cases/index.js';
+import { applySuppressionsMany, createCaseService, ScreenedSubject, withCaseIds, type OpenedCase, type PreparedReview } from '../../cases/index.js';
 import { VigilError, type Decision } from '../../domain/index.js';
 import type { MatchExplanation } from '../../matching/index.js';
 import type { EngineScreeningResult } from '../../screening/index.js';
@@ -63,8 +63,8 @@ function batchSizeOf(body: unknown): number | undefined {
 }
 
 /** `POST /v1/screen`: one subject, or a batch of up to `maxBatch`, against the current lists. */
-export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting, screenings, caseWrites }) => {
-  const cases = createCaseService(store, { audit, directory: identity, ...(caseWrites !== undefined ? { caseWrites } : {}) });
+export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engine, audit, config, metrics, posture, store, identity, vetting, screenings }) => {
+  const cases = createCaseService(store, { audit, directory: identity });
   const SingleRequest = ScreenedSubject.extend(ScreeningContext).strict().meta({ description: 'One subject, with the screening context beside its fields.' });
   const BatchRequest = z
     .object({ subjects: z.array(ScreenedSubject).min(1).max(config.maxBatch), ...ScreeningContext })
@@ -103,31 +103,30 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
       // Every result names the snapshot and posture it used.
       const subjects = batch ? rest.subjects : [rest];
       const principal = request.principal as NonNullable<typeof request.principal>;
-      // Redress first (suppressed hits marked, decision recomputed), then a case for each result not clear.
+      // Redress first (suppressed hits marked, decision recomputed), then a case for each result
+      // not clear, prepared here and written with the screening's other writes.
       const items = subjects.map((subject) => ({ subject, result: current.screen(subject, options) }));
-      const results: Array<EngineScreeningResult & { caseId?: string }> =
+      const review: PreparedReview =
         preview === true
-          ? await applySuppressionsMany(store, items)
-          : await cases.review({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
-      for (const result of results) metrics.screenings.inc({ decision: result.decision });
-      // Enrolled before the answer: a traveller screened here is re-vetted when a list changes,
-      // and a failure to enrol fails the screening rather than leave them out unseen. The audit
-      // record follows once the enrolment is committed, and says so.
+          ? { results: await applySuppressionsMany(store, items), openings: [] }
+          : await cases.prepareReview({ actor: { kind: principal.kind, id: principal.id, orgId: principal.orgId }, context: { channel, port }, items });
+      for (const result of review.results) metrics.screenings.inc({ decision: result.decision });
+      // Enrolled before the answer (screening-writes.ts); the record, which names the cases,
+      // follows once they and the enrolment are committed, and says the subjects were enrolled.
       const enrolment = preview === true ? { enrol: false, retentionDays: 0 } : vetting.enrolmentFor(channel, enrol);
       const record = auditInputOf(request, {
-        subjectIds: results.map((r) => r.id),
-        entityIds: hitIds(results),
+        subjectIds: review.results.map((r) => r.id),
+        entityIds: hitIds(review.results),
         ...(purpose !== undefined ? { purpose } : {}),
         outcome: 'ok',
-        decision: worst(results),
+        decision: worst(review.results),
         details: {
           ...(channel !== undefined ? { channel } : {}),
           ...(port !== undefined ? { port } : {}),
-          subjects: results.length,
+          subjects: review.results.length,
           ...(preview === true ? { preview: true } : {}),
-          ...(enrolment.enrol ? { enrolled: results.length } : {}),
-          caseIds: results.flatMap((r) => (r.caseId !== undefined ? [r.caseId] : [])),
-          listVersions: results[0]?.listVersions ?? {},
+          ...(enrolment.enrol ? { enrolled: review.results.length } : {}),
+          listVersions: review.results[0]?.listVersions ?? {},
         },
       });
       const enrolling = enrolment.enrol
@@ -137,15 +136,16 @@ export const screenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { engi
           }
         : undefined;
       request.audited = true;
+      let opened: OpenedCase[];
       try {
-        await screenings.commit(enrolling, record);
+        opened = await screenings.commit({ openings: review.openings, ...(enrolling !== undefined ? { enrolment: enrolling } : {}), record });
       } catch (error) {
         if (error instanceof VigilError && error.code === 'AUDIT_FAILED') throw auditFailure(request, record, error);
-        // The enrolment failed and no record was written: the failure gets its own.
+        // A case or the enrolment failed and no record was written: the failure gets its own.
         request.audited = false;
-        if (error instanceof VigilError) throw error;
-        throw new VigilError('STORE_FAILED', `the subjects could not be enrolled for recurrent vetting, so no result is returned: ${error instanceof Error ? error.message : String(error)}`, { field: 'enrol' }, { cause: error });
+        throw error;
       }
+      const results = withCaseIds(review.results, review.openings, opened);
       return batch ? { results: results.map(wire) } : wire(results[0] as EngineScreeningResult);
     },
   });
