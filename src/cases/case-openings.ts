@@ -1,6 +1,6 @@
 import { VigilError } from '../domain/index.js';
-import { GroupCommit, type Store } from '../store/index.js';
-import type { CaseDb, CaseTables } from './case-tables.js';
+import { GroupCommit } from '../store/index.js';
+import type { CaseDb } from './case-tables.js';
 import { writeCase, type OpenedCase, type PreparedCase } from './open-case.js';
 
 interface Waiting {
@@ -85,9 +85,4 @@ export class CaseOpenings implements CaseWrites {
       else waiting.reject(outcome.refused);
     });
   }
-}
-
-/** Case openings written in shared transactions on `store`: what a write thread runs. */
-export function createCaseWrites(store: Store): CaseWrites {
-  return new CaseOpenings(store.db.withTables<CaseTables>());
 }

@@ -8,14 +8,13 @@
  * - `createCaseService(store, { audit })`: the service the HTTP routes and the CLI call.
  * - `cases.review({ actor, context, items })`: redress, then cases opened and audited.
  * - `cases.prepareReview(...)`: the same up to the writes, which a server's write thread commits
- *   with the screening's enrolment and record (`writeOpenings`, `openingRecords`, `withCaseIds`).
+ *   with the screening's enrolment and record (`writeCaseWithin`; `withCaseIds` for the results).
  * - `applySuppressions(store, subject, result)`: redress alone, for any screening path.
  * - `openCaseFromAlert(cases, alert)`: for recurrent vetting, from plain alert data.
  */
 export { createCaseService } from './case-service.js';
-export { createCaseWrites } from './case-openings.js';
 export type { CaseWrites } from './case-openings.js';
-export { failedOpening, openingRecords, withCaseIds, writeOpenings } from './screening-review.js';
+export { withCaseIds } from './screening-review.js';
 export type { CaseOpening, PreparedReview } from './screening-review.js';
 export { writeCaseWithin } from './open-case.js';
 export type { OpenedCase, PreparedCase } from './open-case.js';

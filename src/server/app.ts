@@ -105,7 +105,8 @@ export function buildApp(deps: AppDeps): VigilApp {
     ...(deps.advisorySettings !== undefined ? { settings: deps.advisorySettings } : {}),
   });
   const posture = new PostureHolder(advisories, app.log);
-  const vetting = new ServerVetting(deps.store, deps.vettingSettings, app.log);
+  const vetting = new ServerVetting(deps.vettingSettings, app.log);
+  const screenings = deps.screenings ?? new ScreeningCommits(deps.store);
   app.addHook('onReady', async () => {
     await posture.start();
     advisories.start();
@@ -115,10 +116,8 @@ export function buildApp(deps: AppDeps): VigilApp {
     posture.stop();
     await advisories.stop();
     await notifier.stop();
-    await vetting.close();
+    await screenings.flush();
   });
-  const screenings = deps.screenings ?? new ScreeningCommits(deps.store);
-  app.addHook('onClose', () => screenings.flush());
   const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings };
 
   app.setErrorHandler(async (error, request, reply) => {

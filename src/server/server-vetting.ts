@@ -1,24 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Store } from '../store/index.js';
-import { EnrolmentQueue, enrolmentFor, VettingSettings, type Enrolments, type VettingScheduler, type VettingSettingsInput } from '../vetting/index.js';
+import { enrolmentFor, VettingSettings, type VettingScheduler, type VettingSettingsInput } from '../vetting/index.js';
 
 /**
- * Recurrent vetting as the server's routes see it: the enrolment settings and queue the screen
- * route uses, and the scheduler the alerts plugin starts, which an import nudges so that a new
+ * Recurrent vetting as the server's routes see it: the enrolment settings the screen route uses, and the scheduler the alerts plugin starts, which an import nudges so that a new
  * list version is vetted at once rather than at the next tick.
  */
 export class ServerVetting {
   readonly settings: VettingSettings;
-  readonly enrolments: Enrolments;
   private scheduler: VettingScheduler | undefined;
 
   constructor(
-    store: Store,
     settings: VettingSettingsInput | undefined,
     private readonly log: FastifyBaseLogger,
   ) {
     this.settings = VettingSettings.parse(settings ?? {});
-    this.enrolments = new EnrolmentQueue(store);
   }
 
   /** Whether a screening through `channel` enrols, and for how long; the request's flag wins. */
@@ -37,9 +32,5 @@ export class ServerVetting {
       return;
     }
     void this.scheduler.runNow();
-  }
-
-  async close(): Promise<void> {
-    await this.enrolments.flush();
   }
 }

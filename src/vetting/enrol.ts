@@ -5,7 +5,6 @@ import type { Store } from '../store/index.js';
 import { inList, inSlices, insertRows, reserveIds } from './bulk-rows.js';
 import { encodeNameKeys, subjectKeys, termSignature, type SubjectKeys, type Term } from './subject-keys.js';
 import { rememberTerms, resolveTerms } from './term-store.js';
-import type { EnrolmentRequest } from './enrolment-queue.js';
 import { vettingDb, type VettingDb, type VettingTables } from './vetting-tables.js';
 
 export interface EnrolOptions {
@@ -273,6 +272,13 @@ export async function reindexSubjects(store: Store, options: { pageSize?: number
   return { subjects: count };
 }
 
+/** Where and for how long one screening's subjects are enrolled. */
+export interface EnrolmentRequest {
+  channel?: string;
+  port?: string;
+  retentionDays: number;
+}
+
 /** A screening's subjects ready to enrol, their keys computed outside any transaction. */
 export interface PreparedEnrolment {
   request: EnrolmentRequest;
@@ -286,8 +292,8 @@ export function prepareEnrolment(subjects: readonly Subject[], request: Enrolmen
 }
 
 /**
- * Enrols prepared subjects inside the caller's transaction, screened now: one batch per
- * channel, port and retention, as `EnrolmentQueue` does. Call `committed` once the transaction
+ * Enrols prepared subjects inside the caller's transaction (a server's shared transaction for
+ * many screenings), screened now: one batch per channel, port and retention. Call `committed` once the transaction
  * has committed, so that the term ids it learnt are kept for later enrolments.
  */
 export async function enrolWithin(trx: Store['db'], store: Store, prepared: readonly PreparedEnrolment[], now: () => Date = () => new Date()): Promise<{ result: EnrolResult; committed: () => void }> {

@@ -4,7 +4,8 @@
  * - `enrolSubjects(store, subjects, { channel, port, screenedAt, retentionDays })` keeps them,
  *   indexed for reverse look-up in the database; `enrolmentFor(settings, channel, flag)` says
  *   whether a screening enrols and for how long; `importSubjects` enrols a JSON-lines file;
- *   an `EnrolmentQueue` group-commits the enrolments of many concurrent screenings.
+ *   `prepareEnrolment` and `enrolWithin` enrol inside a transaction shared with other writes
+ *   (a server commits many screenings' cases, enrolments and records as one).
  * - `runVetting(store, options)` takes each list change from the store and raises alerts for
  *   enrolled subjects that now score at or above the review threshold on an added or changed
  *   entity (the same result as screening them all again), closes alerts of removed entities,
@@ -13,9 +14,7 @@
  *   them through src/notify; `purgeExpiredSubjects` enforces retention.
  */
 export { enrolSubjects, enrolWithin, prepareEnrolment, reindexSubjects } from './enrol.js';
-export type { PreparedEnrolment } from './enrol.js';
-export { EnrolmentQueue } from './enrolment-queue.js';
-export type { EnrolmentRequest, Enrolments } from './enrolment-queue.js';
+export type { EnrolmentRequest, PreparedEnrolment } from './enrol.js';
 export { acquireLease, isLeaseBusy } from './vetting-lease.js';
 export type { VettingLease } from './vetting-lease.js';
 export type { EnrolOptions, EnrolResult } from './enrol.js';
