@@ -38,12 +38,19 @@ export interface ScreeningWrites {
 
 interface Waiting {
   job: ScreeningJob;
+  /** Its record when it opens no case: nothing in it waits for the transaction. */
+  record: PreparedAuditRecord | undefined;
   enrolment: PreparedEnrolment | undefined;
   resolve: (opened: OpenedCase[]) => void;
   reject: (error: unknown) => void;
 }
 
 type Outcome = { opened: OpenedCase[] } | { refused: unknown };
+
+/** The screening's record naming the cases it opened or joined. */
+function withCaseIds(record: AuditInput, opened: readonly OpenedCase[]): AuditInput {
+  return { ...record, details: { ...record.details, caseIds: opened.map((c) => c.caseId) } };
+}
 
 /** Subjects and jobs that start a transaction at once rather than wait for more. */
 const FULL_BATCH = 500;
@@ -80,14 +87,16 @@ export class ScreeningCommits implements ScreeningWrites {
       return Promise.reject(new VigilError('AUDIT_FAILED', `screenings are not being written fast enough (${this.commits.queued} waiting); the screening was not done`));
     }
     let enrolment: PreparedEnrolment | undefined;
+    let record: PreparedAuditRecord | undefined;
     try {
       // Checked, and the subjects' keys computed, before the transaction: a bad one fails alone.
-      this.appender.prepare(job.record);
+      const prepared = this.appender.prepare(withCaseIds(job.record, []));
+      record = job.openings.length === 0 ? prepared : undefined;
       enrolment = job.enrolment === undefined ? undefined : prepareEnrolment(job.enrolment.subjects, job.enrolment.request);
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise((resolve, reject) => this.commits.add({ job, enrolment, resolve, reject }));
+    return new Promise((resolve, reject) => this.commits.add({ job, record, enrolment, resolve, reject }));
   }
 
   flush(): Promise<void> {
@@ -102,13 +111,13 @@ export class ScreeningCommits implements ScreeningWrites {
         outcomes = [];
         const records: PreparedAuditRecord[] = [];
         const enrolments: PreparedEnrolment[] = [];
-        for (const { job, enrolment } of batch) {
+        for (const { job, record: ready, enrolment } of batch) {
           const outcome = await this.writeCases(trx, job, records);
           outcomes.push(outcome);
           if ('refused' in outcome) continue;
           let record: PreparedAuditRecord;
           try {
-            record = this.appender.prepare({ ...job.record, details: { ...job.record.details, caseIds: outcome.opened.map((c) => c.caseId) } });
+            record = ready ?? this.appender.prepare(withCaseIds(job.record, outcome.opened));
           } catch (error) {
             // Its details grew past their limit with the case ids: its cases stand, audited.
             outcomes[outcomes.length - 1] = { refused: error };
