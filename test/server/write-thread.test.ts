@@ -99,6 +99,34 @@ describe(`the server's write thread (${testDialect()})`, () => {
     expect(await records(thread)).toEqual([]);
   });
 
+  it('fails only the screening whose case changed while it was opened (CONFLICT), and commits the others with it', async () => {
+    await store.importList(importInput('nominations', recordsOf([KHALID, OLENA, VIKTOR])));
+    const engine = await ScreeningEngine.open(store);
+    const cases = createCaseService(store, { audit: thread.audit });
+    const prepare = (subject: typeof NAMESAKE) => cases.prepareReview({ actor: ACTORS.officer, context: { channel: 'air_arrival' }, items: [{ subject, result: engine.screen(subject) }] });
+    const first = await prepare(NAMESAKE);
+    const [opened] = await thread.screenings.commit({ openings: first.openings, record: screened(NAMESAKE.id) });
+    if (opened === undefined) throw new Error('the namesake should open a case');
+    // An opening that collides with that case's id but matches no open case: what writeCase
+    // sees when the case it matched was decided in between.
+    const stale = await prepare({ ...NAMESAKE, id: 'pax-stale' });
+    const [staleOpening] = stale.openings;
+    if (staleOpening === undefined) throw new Error('the second namesake should open a case');
+    const collided = { ...staleOpening, prepared: { ...staleOpening.prepared, openKey: 'no-open-case', row: { ...staleOpening.prepared.row, id: opened.caseId, open_key: 'no-open-case' } } };
+    const enrol = (id: string) => ({ subjects: [{ id, name: 'Maria Gonzalez' }], request: { channel: 'visa', retentionDays: 30 } });
+    const [refused, committed] = await Promise.allSettled([
+      thread.screenings.commit({ openings: [collided], enrolment: enrol('pax-stale'), record: screened('pax-stale') }),
+      thread.screenings.commit({ openings: [], enrolment: enrol('trav-ok'), record: screened('trav-ok') }),
+    ]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
+    expect(committed).toMatchObject({ status: 'fulfilled', value: [] });
+    expect(await count(store, 'cases')).toBe(1);
+    const written = await records(thread);
+    expect(written.filter((record) => record.action === 'screen').map((record) => record.subjectIds?.[0])).toEqual([NAMESAKE.id, 'trav-ok']);
+    const enrolled = await sql<{ subject_id: string }>`select subject_id from vetting_subjects`.execute(store.db as unknown as Kysely<unknown>);
+    expect(enrolled.rows.map((row) => row.subject_id)).toEqual(['trav-ok']);
+  });
+
   it('appends records for other routes through the same chain', async () => {
     const record = await thread.audit.append({ actor: officer, action: 'entity.read', entityIds: ['ofac:1'], outcome: 'ok' });
     expect(record).toMatchObject({ seq: 1, action: 'entity.read', entityIds: ['ofac:1'] });
