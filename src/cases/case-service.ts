@@ -95,6 +95,19 @@ function auditActor(actor: CaseActor): AuditActor {
   return { kind: actor.kind, id: actor.id, ...(actor.orgId !== undefined ? { orgId: actor.orgId } : {}) };
 }
 
+/** The audit record of a change to a case, by a person, a key or the system. */
+function caseRecord(actor: AuditActor | CaseActor, action: string, subjectId: string, entityIds: string[], decision: string | undefined, details: Record<string, unknown>): AuditInput {
+  return {
+    actor: 'roles' in actor ? auditActor(actor) : actor,
+    action,
+    subjectIds: [subjectId],
+    ...(entityIds.length > 0 ? { entityIds } : {}),
+    outcome: 'ok',
+    ...(decision !== undefined ? { decision } : {}),
+    details,
+  };
+}
+
 function subjectOf(row: CaseRow): ScreenedSubject {
   return JSON.parse(row.subject_json) as ScreenedSubject;
 }
@@ -143,16 +156,7 @@ class SqlCaseService implements CaseService {
         const subject = input.items[index]?.subject as ScreenedSubject;
         const prepared = await prepareCase(this.store, { source: 'screening', orgId: input.actor.orgId, openedBy: input.actor.id, subject, result: { ...result, decision }, channel: input.context?.channel, port: input.context?.port }, at);
         const live = result.hits.filter((h) => h.suppressed === undefined).map((h) => h.entityId);
-        const audit: AuditInput = {
-          actor: { kind: input.actor.kind, id: input.actor.id, orgId: input.actor.orgId },
-          action: 'case.open',
-          subjectIds: [subject.id],
-          ...(live.length > 0 ? { entityIds: live } : {}),
-          outcome: 'ok',
-          decision,
-          details: { source: 'screening' },
-        };
-        return { index, prepared, audit };
+        return { index, prepared, audit: caseRecord(input.actor, 'case.open', subject.id, live, decision, { source: 'screening' }) };
       }),
     );
     return { results, openings: openings.filter((opening): opening is CaseOpening => opening !== undefined) };
@@ -501,16 +505,7 @@ class SqlCaseService implements CaseService {
   }
 
   private async audited(actor: AuditActor | CaseActor, action: string, subjectId: string, entityIds: string[], decision: string | undefined, details: Record<string, unknown>): Promise<void> {
-    const input: AuditInput = {
-      actor: 'roles' in actor ? auditActor(actor) : actor,
-      action,
-      subjectIds: [subjectId],
-      ...(entityIds.length > 0 ? { entityIds } : {}),
-      outcome: 'ok',
-      ...(decision !== undefined ? { decision } : {}),
-      details,
-    };
-    await this.options.audit.append(input);
+    await this.options.audit.append(caseRecord(actor, action, subjectId, entityIds, decision, details));
   }
 
   /** Records the refusal, then refuses. */

@@ -14,7 +14,7 @@
  */
 export { createCaseService } from './case-service.js';
 export type { CaseWrites } from './case-openings.js';
-export { withCaseIds } from './screening-review.js';
+export { openingRecord, withCaseIds } from './screening-review.js';
 export type { CaseOpening, PreparedReview } from './screening-review.js';
 export { writeCaseWithin } from './open-case.js';
 export type { OpenedCase, PreparedCase } from './open-case.js';

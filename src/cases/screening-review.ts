@@ -31,10 +31,14 @@ export function openingRecords(openings: readonly CaseOpening[], settled: Readon
   const records: AuditInput[] = [];
   openings.forEach((opening, position) => {
     const outcome = settled[position];
-    if (outcome?.status !== 'fulfilled' || !outcome.value.created) return;
-    records.push({ ...opening.audit, details: { caseId: outcome.value.caseId, ...opening.audit.details } });
+    if (outcome?.status === 'fulfilled' && outcome.value.created) records.push(openingRecord(opening, outcome.value));
   });
   return records;
+}
+
+/** The `case.open` record of an opening that created its case, naming the case. */
+export function openingRecord(opening: CaseOpening, opened: OpenedCase): AuditInput {
+  return { ...opening.audit, details: { caseId: opened.caseId, ...opening.audit.details } };
 }
 
 /** The first opening that failed, if any. */

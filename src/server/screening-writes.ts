@@ -1,5 +1,5 @@
 import { createAuditAppender, type AuditAppender, type AuditInput, type PreparedAuditRecord } from '../audit/index.js';
-import { writeCaseWithin, type CaseOpening, type OpenedCase } from '../cases/index.js';
+import { openingRecord, writeCaseWithin, type CaseOpening, type OpenedCase } from '../cases/index.js';
 import { VigilError, type Subject } from '../domain/index.js';
 import { GroupCommit, type Store } from '../store/index.js';
 import { enrolWithin, prepareEnrolment, type EnrolmentRequest, type PreparedEnrolment } from '../vetting/index.js';
@@ -48,7 +48,7 @@ interface Waiting {
 type Outcome = { opened: OpenedCase[] } | { refused: unknown };
 
 /** The screening's record naming the cases it opened or joined. */
-function withCaseIds(record: AuditInput, opened: readonly OpenedCase[]): AuditInput {
+function namingCases(record: AuditInput, opened: readonly OpenedCase[]): AuditInput {
   return { ...record, details: { ...record.details, caseIds: opened.map((c) => c.caseId) } };
 }
 
@@ -90,7 +90,7 @@ export class ScreeningCommits implements ScreeningWrites {
     let record: PreparedAuditRecord | undefined;
     try {
       // Checked, and the subjects' keys computed, before the transaction: a bad one fails alone.
-      const prepared = this.appender.prepare(withCaseIds(job.record, []));
+      const prepared = this.appender.prepare(namingCases(job.record, []));
       record = job.openings.length === 0 ? prepared : undefined;
       enrolment = job.enrolment === undefined ? undefined : prepareEnrolment(job.enrolment.subjects, job.enrolment.request);
     } catch (error) {
@@ -117,7 +117,7 @@ export class ScreeningCommits implements ScreeningWrites {
           if ('refused' in outcome) continue;
           let record: PreparedAuditRecord;
           try {
-            record = ready ?? this.appender.prepare(withCaseIds(job.record, outcome.opened));
+            record = ready ?? this.appender.prepare(namingCases(job.record, outcome.opened));
           } catch (error) {
             // Its details grew past their limit with the case ids: its cases stand, audited.
             outcomes[outcomes.length - 1] = { refused: error };
@@ -160,7 +160,7 @@ export class ScreeningCommits implements ScreeningWrites {
         continue;
       }
       opened.push(outcome);
-      if (outcome.created) records.push(this.appender.prepare({ ...opening.audit, details: { caseId: outcome.caseId, ...opening.audit.details } }));
+      if (outcome.created) records.push(this.appender.prepare(openingRecord(opening, outcome)));
     }
     return refused === undefined ? { opened } : { refused };
   }
