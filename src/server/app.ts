@@ -36,7 +36,7 @@ import { screenRoutes } from './routes/screen.js';
 import { ServerConfig, type ServerConfigInput } from './server-config.js';
 import { ScreeningCommits, type ScreeningWrites } from './screening-writes.js';
 import { ServerVetting } from './server-vetting.js';
-import type { VettingSettingsInput } from '../vetting/index.js';
+import { JournalIndexer, type VettingSettingsInput } from '../vetting/index.js';
 
 export interface AppDeps {
   store: Store;
@@ -106,7 +106,9 @@ export function buildApp(deps: AppDeps): VigilApp {
   });
   const posture = new PostureHolder(advisories, app.log);
   const vetting = new ServerVetting(deps.vettingSettings, app.log);
-  const screenings = deps.screenings ?? new ScreeningCommits(deps.store);
+  // Without a write thread, this thread indexes the enrolments it journals when it is idle.
+  const indexer = deps.screenings === undefined ? new JournalIndexer(deps.store, { onError: (error) => app.log.warn({ err: error }, 'indexing journaled enrolments stopped') }) : undefined;
+  const screenings = deps.screenings ?? new ScreeningCommits(deps.store, { indexer });
   app.addHook('onReady', async () => {
     await posture.start();
     advisories.start();
@@ -116,6 +118,7 @@ export function buildApp(deps: AppDeps): VigilApp {
     posture.stop();
     await advisories.stop();
     await notifier.stop();
+    await indexer?.stop();
     await screenings.flush();
   });
   const routeDeps: RouteDeps = { store: deps.store, engine, identity: deps.identity, audit: deps.audit, config, metrics, advisories, posture, notifier, sse, vetting, screenings };

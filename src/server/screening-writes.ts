@@ -2,7 +2,7 @@ import { createAuditAppender, type AuditAppender, type AuditInput, type Prepared
 import { openingRecord, writeCaseWithin, type CaseOpening, type OpenedCase } from '../cases/index.js';
 import { VigilError, type Subject } from '../domain/index.js';
 import { GroupCommit, type Store } from '../store/index.js';
-import { enrolWithin, prepareEnrolment, type EnrolmentRequest, type PreparedEnrolment } from '../vetting/index.js';
+import { journalWithin, prepareEnrolment, type EnrolmentRequest, type JournalIndexer, type PreparedEnrolment } from '../vetting/index.js';
 
 /** Subjects a screening enrols for recurrent vetting, and where and for how long. */
 export interface EnrolmentWrite {
@@ -72,14 +72,17 @@ export class ScreeningCommits implements ScreeningWrites {
   private readonly commits: GroupCommit<Waiting>;
   private readonly appender: AuditAppender;
   private readonly now: () => Date;
+  /** Indexes the journaled enrolments when screenings pause (vetting's JournalIndexer). */
+  private readonly indexer: JournalIndexer | undefined;
 
   constructor(
     private readonly store: Store,
-    options: { now?: () => Date } = {},
+    options: { now?: () => Date; indexer?: JournalIndexer } = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.indexer = options.indexer;
     this.appender = createAuditAppender(store, { now: this.now });
-    this.commits = new GroupCommit((batch) => this.write(batch), { flushMs: 0, maxBatch: FULL_BATCH, weigh: (waiting) => 1 + (waiting.enrolment?.items.length ?? 0) });
+    this.commits = new GroupCommit((batch) => this.write(batch), { flushMs: 0, maxBatch: FULL_BATCH, weigh: (waiting) => 1 + (waiting.enrolment?.subjects.length ?? 0) });
   }
 
   commit(job: ScreeningJob): Promise<OpenedCase[]> {
@@ -105,7 +108,7 @@ export class ScreeningCommits implements ScreeningWrites {
 
   private async write(batch: Waiting[]): Promise<void> {
     let outcomes: Outcome[] = [];
-    let committed: () => void = () => undefined;
+    let journaled = 0;
     try {
       await this.store.db.transaction().execute(async (trx) => {
         outcomes = [];
@@ -126,7 +129,7 @@ export class ScreeningCommits implements ScreeningWrites {
           records.push(record);
           if (enrolment !== undefined) enrolments.push(enrolment);
         }
-        committed = (await enrolWithin(trx, this.store, enrolments, this.now)).committed;
+        journaled = await journalWithin(trx, this.store, enrolments, this.now);
         await this.appender.appendWithin(trx, records);
       });
     } catch (error) {
@@ -135,7 +138,7 @@ export class ScreeningCommits implements ScreeningWrites {
       for (const waiting of batch) waiting.reject(failure);
       return;
     }
-    committed();
+    this.indexer?.written(journaled);
     batch.forEach((waiting, index) => {
       const outcome = outcomes[index];
       if (outcome === undefined) waiting.reject(new Error('screening write has no outcome'));

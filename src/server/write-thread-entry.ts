@@ -1,11 +1,13 @@
 /**
  * The write thread's own code (see write-thread.ts): a store connection of its own, the audit
- * log and the enrolment queue over it, answering the serving thread's requests. Replies that
+ * log, the screenings' shared transactions and the journal's indexer over it, answering the
+ * serving thread's requests. Replies that
  * are ready in one turn of this thread's event loop go back in one message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAuditLog } from '../audit/index.js';
 import { openStore } from '../store/index.js';
+import { JournalIndexer } from '../vetting/index.js';
 import { ScreeningCommits } from './screening-writes.js';
 import { toWire, type ThreadNotice, type WriteReply, type WriteRequest } from './write-thread-protocol.js';
 
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
   // busy handler sleeps a millisecond at least, and this thread writes every few.
   const store = await openStore(db, { lockWaits: 'event-loop', checkpoints: 'background' });
   const audit = createAuditLog(store);
-  const screenings = new ScreeningCommits(store);
+  const indexer = new JournalIndexer(store, { onError: (error) => port.postMessage({ notice: 'warning', error: toWire(error) } satisfies ThreadNotice) });
+  const screenings = new ScreeningCommits(store, { indexer });
 
   let replies: WriteReply[] = [];
   let scheduled = false;
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
   port.on('message', (message: WriteRequest[] | 'close') => {
     if (message === 'close') {
       void (async () => {
+        await indexer.stop();
         await screenings.flush();
         await audit.close();
         // The last requests' replies settle in this turn: they go before the notice.

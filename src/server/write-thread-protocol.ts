@@ -18,7 +18,7 @@ export interface WireError {
 export type WriteReply = { id: number; value: unknown } | { id: number; error: WireError };
 
 /** Messages from the write thread that answer no request. */
-export type ThreadNotice = { notice: 'ready' } | { notice: 'failed'; error: WireError } | { notice: 'closed' };
+export type ThreadNotice = { notice: 'ready' } | { notice: 'failed'; error: WireError } | { notice: 'warning'; error: WireError } | { notice: 'closed' };
 
 export function toWire(error: unknown): WireError {
   if (error instanceof VigilError) return { message: error.message, code: error.code, details: { ...error.details } };

@@ -82,7 +82,8 @@ export class WriteThread {
   }
 
   /** Starts the thread on the store's database; resolves once its connection is open. */
-  static start(store: Store, options: { db: string; onFailure: (error: Error) => void }): Promise<WriteThread> {
+  /** `onWarning`: the thread met a failure it carries on after (the journal's indexing stopped). */
+  static start(store: Store, options: { db: string; onFailure: (error: Error) => void; onWarning?: (error: Error) => void }): Promise<WriteThread> {
     const worker = startWorker(options.db);
     const thread = new WriteThread(worker, store, options.onFailure);
     return new Promise((resolve, reject) => {
@@ -95,6 +96,8 @@ export class WriteThread {
         if (message.notice === 'ready') {
           started = true;
           resolve(thread);
+        } else if (message.notice === 'warning') {
+          options.onWarning?.(fromWire(message.error));
         } else if (message.notice === 'failed') {
           const error = fromWire(message.error);
           if (started) thread.fail(error);

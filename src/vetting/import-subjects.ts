@@ -4,7 +4,8 @@ import type { Readable } from 'node:stream';
 import { Subject, VigilError } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import { sql } from 'kysely';
-import { enrolMeta, enrolPrepared, type EnrolOptions } from './enrol.js';
+import { enrolMeta, type EnrolOptions } from './enrol-batch.js';
+import { enrolPrepared } from './enrol.js';
 import { KeyWorker } from './key-worker.js';
 import type { SubjectKeys } from './subject-keys.js';
 

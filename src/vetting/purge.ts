@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AuditActor, AuditLog } from '../audit/index.js';
 import type { Store } from '../store/index.js';
 import { inList } from './bulk-rows.js';
+import { indexJournal } from './enrolment-journal.js';
 import { vettingDb } from './vetting-tables.js';
 
 export interface PurgeOptions {
@@ -40,6 +41,8 @@ export async function purgeExpiredSubjects(store: Store, options: PurgeOptions =
   const db = vettingDb(store);
   let purged = 0;
   let pendingIds: string[] = [];
+  // A journaled subject is enrolled as much as an indexed one, and its retention ends the same.
+  await indexJournal(store);
   const record = async (ids: string[]): Promise<void> => {
     await options.audit?.append({ actor: options.actor ?? SYSTEM_ACTOR, action: 'subjects.purge', subjectIds: ids, outcome: 'ok', details: { before, count: ids.length } });
   };

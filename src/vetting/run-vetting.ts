@@ -6,7 +6,8 @@ import type { Store } from '../store/index.js';
 import { pushClosed, pushPending, type AlertPush } from './alert-push.js';
 import { planCandidates } from './candidate-plan.js';
 import { chooseCandidates } from './choose-candidates.js';
-import { checkKeysVersion } from './enrol.js';
+import { checkKeysVersion } from './enrol-batch.js';
+import { indexJournal } from './enrolment-journal.js';
 import { analyseListed, entityProbes, type ListedForms } from './entity-probes.js';
 import { confirmScoreModel, ScoreBound } from './score-bound.js';
 import { screenBatch } from './screen-batch.js';
@@ -260,6 +261,8 @@ async function pendingWork(store: Store, options: VetOptions): Promise<Array<{ s
 async function vetUnderLease(store: Store, work: ReadonlyArray<{ source: string; from: number; to: number }>, options: VetOptions, lease: VettingLease): Promise<VetReport[]> {
   const db = vettingDb(store);
   const now = options.now ?? (() => new Date());
+  // Subjects a server enrolled and has not indexed yet are found through the index like the rest.
+  await indexJournal(store);
   // Nobody enrolled: every change is vetted by definition, and no snapshot is worth building.
   if ((await db.selectFrom('vetting_subjects').select('seq').limit(1).executeTakeFirst()) === undefined) {
     const at = now().toISOString();

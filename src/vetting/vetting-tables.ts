@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../store/index.js';
 
 /**
- * The tables vetting owns (migrations 0005-vetting and 0007-vetting-lease), seen through `store.db.withTables()`.
+ * The tables vetting owns (migrations 0005-vetting, 0007-vetting-lease and 0008-vetting-journal), seen through `store.db.withTables()`.
  * Times are ISO-8601 UTC text; ids are integers allocated from `vetting_counters`.
  */
 export type VettingTables = {
@@ -17,6 +17,17 @@ export type VettingTables = {
     retain_until: string;
   };
   vetting_subject_keys: { seq: number; name_keys: string };
+  /** Enrolments not indexed yet, in the order they were made (enrolment-journal.ts). */
+  vetting_journal: {
+    seq: number;
+    subject_id: string;
+    subject_json: string;
+    channel: string | null;
+    port: string | null;
+    screened_at: string;
+    enrolled_at: string;
+    retain_until: string;
+  };
   vetting_terms: { id: number; signature: string; text: string; skeleton: string; variant_ids: string; abjad: number };
   vetting_postings: { term_id: number; subject_seq: number };
   vetting_joins: { first_term: number; second_term: number; subject_seq: number };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../src/audit/index.js';
+import { indexJournal } from '../../src/vetting/index.js';
 import { openTestStore, testDialect, type TestStore } from '../helpers/test-store.js';
 import { WATCHLIST_V1 } from './server-harness.js';
 
@@ -89,6 +90,7 @@ describe(`vigil serve --workers (${testDialect()})`, () => {
       for await (const record of audit.export()) if (record.action === 'screen') screened.push(...(record.subjectIds ?? []));
       expect(screened.sort()).toEqual([...ids].sort());
       expect(await audit.verify()).toMatchObject({ ok: true });
+      await indexJournal(store);
       const enrolled = await store.db.selectFrom('vetting_subjects' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number((enrolled as { n: number | string }).n)).toBe(60);
     } finally {

@@ -8,6 +8,7 @@ import { ScreeningEngine } from '../../src/screening/index.js';
 import { ACTORS, KHALID, NAMESAKE, OLENA, VIKTOR } from '../cases/case-fixtures.js';
 import { recordsOf } from '../helpers/list-records.js';
 import { WriteThread } from '../../src/server/index.js';
+import { indexJournal } from '../../src/vetting/index.js';
 import { importInput, openTestStore, testDialect, type TestStore } from '../helpers/test-store.js';
 
 const officer = { kind: 'key', id: 'k-officer', orgId: 'org-1' } as const;
@@ -19,6 +20,12 @@ function screened(subjectId: string): AuditInput {
 async function count(store: TestStore, table: string): Promise<number> {
   const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db as unknown as Kysely<unknown>);
   return Number(result.rows[0]?.n ?? 0);
+}
+
+/** Subjects enrolled, once the journal is indexed (as a vetting run indexes it first). */
+async function enrolledCount(store: TestStore): Promise<number> {
+  await indexJournal(store);
+  return count(store, 'vetting_subjects');
 }
 
 async function records(thread: WriteThread): Promise<AuditRecord[]> {
@@ -53,7 +60,7 @@ describe(`the server's write thread (${testDialect()})`, () => {
       thread.screenings.commit({ openings: [], record: screened('trav-3') }),
     ]);
     // Read through this thread's own connection: what the write thread committed is there.
-    expect(await count(store, 'vetting_subjects')).toBe(2);
+    expect(await enrolledCount(store)).toBe(2);
     const written = await records(thread);
     expect(written.map((record) => record.subjectIds?.[0]).sort()).toEqual(['trav-1', 'trav-2', 'trav-3']);
     expect(written.map((record) => record.seq)).toEqual([1, 2, 3]);
@@ -76,7 +83,7 @@ describe(`the server's write thread (${testDialect()})`, () => {
     expect(again?.caseId).toBe(first?.caseId);
     expect(await count(store, 'cases')).toBe(1);
     expect(await count(store, 'case_events')).toBe(2);
-    expect(await count(store, 'vetting_subjects')).toBe(1);
+    expect(await enrolledCount(store)).toBe(1);
     // The opening was audited once, and each screening's record names the case it opened or joined.
     const written = await records(thread);
     expect(written.filter((record) => record.action === 'case.open')).toMatchObject([{ details: { caseId: first?.caseId, source: 'screening' } }]);
@@ -95,7 +102,7 @@ describe(`the server's write thread (${testDialect()})`, () => {
     const failing = thread.screenings.commit({ openings: [broken], enrolment: { subjects: [NAMESAKE], request: { channel: 'air_arrival', retentionDays: 30 } }, record: screened(NAMESAKE.id) });
     await expect(failing).rejects.toMatchObject({ code: 'AUDIT_FAILED', message: expect.stringContaining('could not be stored') });
     expect(await count(store, 'cases')).toBe(0);
-    expect(await count(store, 'vetting_subjects')).toBe(0);
+    expect(await enrolledCount(store)).toBe(0);
     expect(await records(thread)).toEqual([]);
   });
 
@@ -123,6 +130,7 @@ describe(`the server's write thread (${testDialect()})`, () => {
     expect(await count(store, 'cases')).toBe(1);
     const written = await records(thread);
     expect(written.filter((record) => record.action === 'screen').map((record) => record.subjectIds?.[0])).toEqual([NAMESAKE.id, 'trav-ok']);
+    await indexJournal(store);
     const enrolled = await sql<{ subject_id: string }>`select subject_id from vetting_subjects`.execute(store.db as unknown as Kysely<unknown>);
     expect(enrolled.rows.map((row) => row.subject_id)).toEqual(['trav-ok']);
   });
@@ -139,7 +147,7 @@ describe(`the server's write thread (${testDialect()})`, () => {
     const failing = thread.screenings.commit({ openings: [], enrolment: { subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { channel: 'visa', retentionDays: 0 } }, record: screened('trav-1') });
     await expect(failing).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('retentionDays') });
     await expect(failing).rejects.toBeInstanceOf(VigilError);
-    expect(await count(store, 'vetting_subjects')).toBe(0);
+    expect(await enrolledCount(store)).toBe(0);
     expect(await records(thread)).toEqual([]);
   });
 
@@ -161,7 +169,7 @@ describe(`the server's write thread (${testDialect()})`, () => {
     const pending = thread.screenings.commit({ openings: [], enrolment: { subjects: [{ id: 'trav-1', name: 'Maria Gonzalez' }], request: { retentionDays: 30 } }, record: screened('trav-1') });
     await thread.close();
     await pending;
-    expect(await count(store, 'vetting_subjects')).toBe(1);
+    expect(await enrolledCount(store)).toBe(1);
     await expect(thread.audit.append(screened('trav-2'))).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
     await expect(thread.screenings.commit({ openings: [], record: screened('trav-3') })).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
   });

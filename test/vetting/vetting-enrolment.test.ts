@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLease, listAlerts, runVetting } from '../../src/vetting/index.js';
+import { acquireLease, indexJournal, listAlerts, runVetting } from '../../src/vetting/index.js';
 import { testDialect, type TestStore } from '../helpers/test-store.js';
 import { openHarness, WATCHLIST_V2, type Harness } from '../server/server-harness.js';
 
@@ -14,7 +14,9 @@ interface EnrolledRow {
   retain_until: string;
 }
 
+/** What is enrolled once the journal is indexed (as a vetting run indexes it first). */
 async function enrolled(store: TestStore): Promise<Map<string, EnrolledRow>> {
+  await indexJournal(store);
   const { rows } = await sql<EnrolledRow>`select subject_id, channel, port, screened_at, retain_until from vetting_subjects`.execute(store.db);
   return new Map(rows.map((row) => [row.subject_id, row]));
 }

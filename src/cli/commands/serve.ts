@@ -85,6 +85,8 @@ async function serveUntilStopped(run: ServeRun): Promise<void> {
         logger.fatal({ reason: error.message }, 'the write thread failed: stopping');
         process.kill(process.pid, 'SIGTERM');
       },
+      // Screening goes on; vetting runs index the journal themselves.
+      onWarning: (error) => logger.warn({ reason: error.message }, 'the write thread stopped indexing journaled enrolments'),
     });
   } catch (error) {
     await store.close();

@@ -6,6 +6,7 @@ import { advisoriesMigration } from './0004-advisories.js';
 import { vettingMigration } from './0005-vetting.js';
 import { casesMigration } from './0006-cases.js';
 import { vettingLeaseMigration } from './0007-vetting-lease.js';
+import { vettingJournalMigration } from './0008-vetting-journal.js';
 
 /**
  * Migrations in code rather than read from a folder, so the same provider works from `src`
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-vetting': vettingMigration,
   '0006-cases': casesMigration,
   '0007-vetting-lease': vettingLeaseMigration,
+  '0008-vetting-journal': vettingJournalMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
