@@ -5,29 +5,23 @@ import type { Store } from '../store/index.js';
  * The tables vetting owns (migrations 0005-vetting, 0007-vetting-lease and 0008-vetting-journal), seen through `store.db.withTables()`.
  * Times are ISO-8601 UTC text; ids are integers allocated from `vetting_counters`.
  */
+/** An enrolled subject: its data, where and when it was screened, and when its retention ends. */
+interface EnrolledSubjectRow {
+  seq: number;
+  subject_id: string;
+  subject_json: string;
+  channel: string | null;
+  port: string | null;
+  screened_at: string;
+  enrolled_at: string;
+  retain_until: string;
+}
+
 export type VettingTables = {
-  vetting_subjects: {
-    seq: number;
-    subject_id: string;
-    subject_json: string;
-    channel: string | null;
-    port: string | null;
-    screened_at: string;
-    enrolled_at: string;
-    retain_until: string;
-  };
+  vetting_subjects: EnrolledSubjectRow;
   vetting_subject_keys: { seq: number; name_keys: string };
-  /** Enrolments not indexed yet, in the order they were made (enrolment-journal.ts). */
-  vetting_journal: {
-    seq: number;
-    subject_id: string;
-    subject_json: string;
-    channel: string | null;
-    port: string | null;
-    screened_at: string;
-    enrolled_at: string;
-    retain_until: string;
-  };
+  /** Enrolments not indexed yet, in the order they were made (enrolment-journal.ts): a subject row each. */
+  vetting_journal: EnrolledSubjectRow;
   vetting_terms: { id: number; signature: string; text: string; skeleton: string; variant_ids: string; abjad: number };
   vetting_postings: { term_id: number; subject_seq: number };
   vetting_joins: { first_term: number; second_term: number; subject_seq: number };
